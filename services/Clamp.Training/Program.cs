@@ -1,0 +1,1 @@
+Console.Error.WriteLine("Clamp.Training: not implemented yet");

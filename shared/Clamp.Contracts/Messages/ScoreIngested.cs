@@ -1,0 +1,17 @@
+namespace Clamp.Contracts.Messages;
+
+/// <summary>
+/// A score was stored by the ingest API (the row is committed before this is published).
+/// The raw bytes travel with the message so the patching service needs no database.
+/// </summary>
+public sealed record ScoreIngested
+{
+    public required Guid ScoreId { get; init; }
+    /// <summary>SHA-256 of the raw content, lower-case hex: the deduplication key.</summary>
+    public required string ContentHash { get; init; }
+    public required ScoreFormat Format { get; init; }
+    public required string FileName { get; init; }
+    public required byte[] Content { get; init; }
+    public required ScoreMetadata Metadata { get; init; }
+    public DateTimeOffset IngestedAt { get; init; }
+}

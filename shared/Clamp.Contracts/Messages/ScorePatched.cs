@@ -1,0 +1,24 @@
+namespace Clamp.Contracts.Messages;
+
+/// <summary>
+/// A score was converted to music text (metadata removed) and cut into bar patches.
+/// </summary>
+public sealed record ScorePatched
+{
+    public required Guid ScoreId { get; init; }
+    public required string ContentHash { get; init; }
+    /// <summary>Patch scheme name, e.g. "clamp1".</summary>
+    public required string PatchScheme { get; init; }
+    /// <summary>Patch length in characters (64 for CLaMP).</summary>
+    public required int PatchLength { get; init; }
+    /// <summary>Patches flattened row-major: PatchCount x PatchLength character ids (0..127).</summary>
+    public required byte[] Patches { get; init; }
+    public required int PatchCount { get; init; }
+    /// <summary>Metadata read from the file and merged with the uploader's, normalised for filters.</summary>
+    public required ScoreMetadata Metadata { get; init; }
+    /// <summary>
+    /// When set, only this model version should embed the score (re-indexing);
+    /// when null, every active model version does.
+    /// </summary>
+    public string? TargetModelVersion { get; init; }
+}
