@@ -14,4 +14,9 @@ public sealed record ScoreIngested
     public required byte[] Content { get; init; }
     public required ScoreMetadata Metadata { get; init; }
     public DateTimeOffset IngestedAt { get; init; }
+    /// <summary>
+    /// Set when a stored score is re-announced for re-indexing: only this model version should embed it.
+    /// Carried on to <see cref="ScorePatched.TargetModelVersion"/>.
+    /// </summary>
+    public string? TargetModelVersion { get; init; }
 }
