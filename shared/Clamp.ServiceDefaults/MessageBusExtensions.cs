@@ -22,6 +22,15 @@ public static class MessageBusExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        // Start-up completes only once the bus is connected and every receive endpoint is bound,
+        // so nothing is published before its queues exist.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

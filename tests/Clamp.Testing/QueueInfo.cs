@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Clamp.Testing;
+
+/// <summary>One queue as the RabbitMQ management API reports it.</summary>
+public sealed record QueueInfo(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("messages")] long Messages,
+    [property: JsonPropertyName("messages_ready")] long MessagesReady,
+    [property: JsonPropertyName("consumers")] int Consumers);
