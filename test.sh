@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test of Clamp.Platform: provisions PostgreSQL (pgvector) and RabbitMQ when they are not given,
+# builds the solution and runs `dotnet test` on it. Exits non-zero on any failure.
+#   ./test.sh                 everything
+#   ./test.sh --filter EXPR   only the tests matching a dotnet test filter (e.g. FullyQualifiedName~Music)
+# Given CLAMP_TEST_POSTGRES and CLAMP_TEST_RABBITMQ, it uses those instead of provisioning.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+
+if [ -z "${CLAMP_TEST_POSTGRES:-}" ] || [ -z "${CLAMP_TEST_RABBITMQ:-}" ]; then
+  env_file=$("$root/deploy/local/up.sh")
+  # shellcheck disable=SC1090
+  . "$env_file"
+fi
+
+results="$root/artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
+
+echo "== build"
+dotnet build Clamp.Platform.sln -c Release -nologo -clp:ErrorsOnly
+
+echo "== test"
+set +e
+dotnet test Clamp.Platform.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$results/dotnet-test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole suite, summed over the test projects.
+awk '/^(Passed|Failed)! +- Failed: / {
+       gsub(/,/, ""); for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:") f += $(i + 1); if ($i == "Passed:") p += $(i + 1); if ($i == "Skipped:") s += $(i + 1) } }
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$results/dotnet-test.log"
+exit "$status"
