@@ -30,6 +30,9 @@ dotnet test Clamp.Platform.sln -c Release --no-build -nologo \
 status=${PIPESTATUS[0]}
 set -e
 
+echo "== deployment files"
+if ! deploy/check-manifests.sh; then status=1; echo "deployment files: FAILED" >&2; fi
+
 # One closing line for the whole suite, summed over the test projects.
 awk '/^(Passed|Failed)! +- Failed: / {
        gsub(/,/, ""); for (i = 1; i <= NF; i++) {
