@@ -25,6 +25,8 @@ public static class ServiceDefaultsExtensions
         builder.ConfigureStructuredLogging();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        // The gRPC health service (grpc.health.v1) reports the same checks as /health; it needs gRPC itself.
+        builder.Services.AddGrpc();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         return builder;
