@@ -1,0 +1,113 @@
+using Clamp.Music.MusicXml.Model;
+
+namespace Clamp.Music.MusicXml.Reading;
+
+/// <summary>
+/// Puts the parts together: one ABC voice per (part, staff, voice), bars aligned by measure index and padded
+/// to a common length, part-wide fields copied into each voice they concern, chord symbols attached to notes.
+/// </summary>
+internal static class ScoreAssembler
+{
+    public static ImportedScore Assemble(IReadOnlyList<PartContent> parts, MusicXmlReadOptions options)
+    {
+        var score = new ImportedScore { GapRest = 'x', Tempo = parts.Select(p => p.Tempo).FirstOrDefault(t => t is not null) };
+        var voiceIndex = new Dictionary<(int Part, VoiceKey Key), int>();
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var keys = parts[p].Measures.SelectMany(m => m.Voices.Keys).Distinct().Order().ToList();
+            if (keys.Count == 0)
+            {
+                keys.Add(new VoiceKey(1, "1")); // a part with no notes still gets a voice, so its bars are kept
+            }
+
+            foreach (var key in keys)
+            {
+                voiceIndex[(p, key)] = score.Voices.Count;
+                var clef = parts[p].InitialClefs.GetValueOrDefault(key.Staff, "treble");
+                score.Voices.Add(new ScoreVoice(p, key.Staff, parts[p].Name, clef));
+            }
+        }
+
+        if (score.Voices.Count > options.MaxVoices)
+        {
+            throw new ScoreReadException("musicxml.too-large", $"The score has {score.Voices.Count} voices (at most {options.MaxVoices} allowed).");
+        }
+
+        var measureCount = parts.Max(p => p.Measures.Count);
+        for (var m = 0; m < measureCount; m++)
+        {
+            score.Measures.Add(AssembleMeasure(parts, m, score, voiceIndex));
+        }
+
+        AddLyrics(parts, score.Metadata);
+        return score;
+    }
+
+    private static ScoreMeasure AssembleMeasure(
+        IReadOnlyList<PartContent> parts, int index, ImportedScore score, Dictionary<(int Part, VoiceKey Key), int> voiceIndex)
+    {
+        var measure = new ScoreMeasure(score.Voices.Count);
+        var present = parts.Where(p => index < p.Measures.Count).Select(p => p.Measures[index]).ToList();
+        measure.Length = present.Select(p => p.Length).Aggregate(Fraction.Zero, Fraction.Max);
+        measure.RepeatStart = present.Any(p => p.RepeatStart);
+        measure.RepeatEnd = present.Any(p => p.RepeatEnd);
+        measure.Ending = present.Select(p => p.Ending).FirstOrDefault(e => e is not null);
+        measure.RightBar = present.Select(p => p.RightBar).FirstOrDefault(b => b != BarStyle.Regular);
+        for (var p = 0; p < parts.Count; p++)
+        {
+            if (index >= parts[p].Measures.Count)
+            {
+                continue;
+            }
+
+            var source = parts[p].Measures[index];
+            var partVoices = voiceIndex.Where(v => v.Key.Part == p).OrderBy(v => v.Value).ToList();
+            foreach (var ((_, key), voice) in partVoices)
+            {
+                var events = measure.Voices[voice];
+                events.AddRange(source.Fields.Where(f => f.Staff is null || f.Staff == key.Staff).Select(f => f.Field));
+                if (source.Voices.TryGetValue(key, out var notes))
+                {
+                    events.AddRange(notes);
+                }
+            }
+
+            foreach (var (offset, symbol) in source.ChordSymbols)
+            {
+                AttachChordSymbol(partVoices.Select(v => measure.Voices[v.Value]), offset, symbol);
+            }
+        }
+
+        return measure;
+    }
+
+    /// <summary>Puts a chord symbol on the first note of the part at or after its offset (voices in order).</summary>
+    private static void AttachChordSymbol(IEnumerable<List<VoiceEvent>> voices, Fraction offset, string symbol)
+    {
+        foreach (var events in voices)
+        {
+            var index = events.FindIndex(e => e is NoteEvent && e.Offset >= offset);
+            for (var i = index + 1; index >= 0 && i < events.Count; i++)
+            {
+                index = events[i] is NoteEvent && events[i].Offset >= offset && events[i].Offset < events[index].Offset ? i : index;
+            }
+
+            if (index >= 0 && events[index] is NoteEvent { ChordSymbol: null })
+            {
+                events[index] = ((NoteEvent)events[index]) with { ChordSymbol = symbol };
+                return;
+            }
+        }
+    }
+
+    /// <summary>The lyrics of the first part that has any, one line per verse.</summary>
+    private static void AddLyrics(IReadOnlyList<PartContent> parts, ScoreMetadata metadata)
+    {
+        var verses = parts.Select(p => p.Verses).FirstOrDefault(v => v.Count > 0);
+        foreach (var syllables in verses?.Values ?? Enumerable.Empty<List<string>>())
+        {
+            var line = string.Join(' ', syllables).Replace("- ", "-", StringComparison.Ordinal);
+            metadata.Lyrics.Add(line);
+        }
+    }
+}
