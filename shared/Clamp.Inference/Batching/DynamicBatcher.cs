@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace Clamp.Inference.Batching;
+
+/// <summary>
+/// Groups items submitted one by one, from any number of callers, into batches: a batch closes when the queued
+/// cost reaches <see cref="DynamicBatcherOptions.Budget"/> or its first item has waited
+/// <see cref="DynamicBatcherOptions.MaxWait"/>; it is then sorted by length and cut by <see cref="BatchPlanner"/>.
+/// One loop runs the batches one after another. A caller that cancels gets its task cancelled at once and its item
+/// is dropped if it has not run yet; a run that throws fails every item of that batch.
+/// </summary>
+public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
+{
+    private readonly Func<IReadOnlyList<TItem>, TResult[]> _run;
+    private readonly Func<TItem, int> _cost;
+    private readonly DynamicBatcherOptions _options;
+    private readonly IBatchObserver? _observer;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public DynamicBatcher(
+        Func<IReadOnlyList<TItem>, TResult[]> run, Func<TItem, int> cost, DynamicBatcherOptions options, IBatchObserver? observer = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Budget);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxItems);
+        _run = run;
+        _cost = cost;
+        _options = options;
+        _observer = observer;
+        _loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>Items waiting for a batch.</summary>
+    public int QueueLength => _queue.Reader.Count;
+
+    public Task<TResult> EnqueueAsync(TItem item, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<TResult>(cancellationToken);
+        }
+
+        var pending = new Pending(item, _cost(item));
+        pending.Watch(cancellationToken);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            pending.Release();
+            return Task.FromException<TResult>(new ObjectDisposedException(nameof(DynamicBatcher<TItem, TResult>), "The batcher is stopped."));
+        }
+
+        return pending.Completion.Task;
+    }
+
+    /// <summary>Stops taking items and waits for the queued ones to run.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task LoopAsync()
+    {
+        var reader = _queue.Reader;
+        var window = new List<Pending>();
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            window.Clear();
+            await CollectAsync(reader, window).ConfigureAwait(false);
+            window.RemoveAll(p => p.Dropped());
+            var groups = BatchPlanner.Plan(window.Select(p => p.Cost).ToArray(), _options.Budget, _options.MaxItems);
+            foreach (var group in groups)
+            {
+                Execute(group.Select(i => window[i]).Where(p => !p.Dropped()).ToArray());
+            }
+        }
+    }
+
+    /// <summary>Takes items until the budget is reached or the first one has waited long enough.</summary>
+    private async Task CollectAsync(ChannelReader<Pending> reader, List<Pending> window)
+    {
+        var queuedCost = 0L;
+        while (true)
+        {
+            while (queuedCost < _options.Budget && window.Count < _options.MaxItems && reader.TryRead(out var pending))
+            {
+                window.Add(pending);
+                queuedCost += pending.Cost;
+            }
+
+            if (window.Count == 0 || queuedCost >= _options.Budget || window.Count >= _options.MaxItems)
+            {
+                return;
+            }
+
+            var remaining = _options.MaxWait - Stopwatch.GetElapsedTime(window[0].EnqueuedAt);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var timeout = new CancellationTokenSource(remaining);
+            try
+            {
+                if (!await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Execute(Pending[] batch)
+    {
+        if (batch.Length == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var waits = batch.Select(p => Stopwatch.GetElapsedTime(p.EnqueuedAt, started)).ToArray();
+        Exception? error = null;
+        try
+        {
+            var results = _run(batch.Select(p => p.Item).ToArray());
+            if (results.Length != batch.Length)
+            {
+                throw new InvalidOperationException($"The batch run returned {results.Length} results for {batch.Length} items.");
+            }
+
+            for (var i = 0; i < batch.Length; i++)
+            {
+                batch[i].Completion.TrySetResult(results[i]);
+            }
+        }
+        catch (Exception ex)
+        {
+            error = ex;
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(ex);
+            }
+        }
+        finally
+        {
+            foreach (var pending in batch)
+            {
+                pending.Release();
+            }
+        }
+
+        _observer?.OnBatch(new BatchReport(
+            batch.Length,
+            batch.Sum(p => p.Cost),
+            batch.Length * batch.Max(p => p.Cost),
+            waits,
+            Stopwatch.GetElapsedTime(started),
+            error));
+    }
+
+    private sealed class Pending(TItem item, int cost)
+    {
+        private CancellationTokenRegistration _registration;
+
+        public TItem Item { get; } = item;
+        public int Cost { get; } = cost;
+        public long EnqueuedAt { get; } = Stopwatch.GetTimestamp();
+        public TaskCompletionSource<TResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Watch(CancellationToken cancellationToken)
+        {
+            if (cancellationToken.CanBeCanceled)
+            {
+                _registration = cancellationToken.Register(
+                    static (state, token) => ((Pending)state!).Completion.TrySetCanceled(token), this);
+            }
+        }
+
+        /// <summary>True (and released) when the caller has cancelled before the item ran.</summary>
+        public bool Dropped()
+        {
+            if (!Completion.Task.IsCompleted)
+            {
+                return false;
+            }
+
+            Release();
+            return true;
+        }
+
+        public void Release() => _registration.Dispose();
+    }
+}

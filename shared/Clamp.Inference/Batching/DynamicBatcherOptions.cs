@@ -1,0 +1,14 @@
+namespace Clamp.Inference.Batching;
+
+/// <summary>When a <see cref="DynamicBatcher{TItem, TResult}"/> closes a batch.</summary>
+public sealed record DynamicBatcherOptions
+{
+    /// <summary>The most padded cost (items x the longest item, in patches or tokens) of one batch.</summary>
+    public int Budget { get; init; } = 4096;
+
+    /// <summary>How long the first item of a batch waits for others before the batch runs anyway.</summary>
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The most items of one batch, whatever their cost.</summary>
+    public int MaxItems { get; init; } = 256;
+}

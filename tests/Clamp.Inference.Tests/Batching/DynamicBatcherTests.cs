@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using Clamp.Inference.Batching;
+
+namespace Clamp.Inference.Tests.Batching;
+
+public sealed class DynamicBatcherTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs batches of strings (cost = length), records them, and can hold the first batch until released.</summary>
+    private sealed class Recorder : IBatchObserver
+    {
+        private readonly SemaphoreSlim _firstStarted = new(0);
+        private readonly ManualResetEventSlim _release;
+        private int _runs;
+
+        public Recorder(bool holdFirst = false) => _release = new ManualResetEventSlim(!holdFirst);
+
+        public ConcurrentQueue<string[]> Batches { get; } = new();
+        public ConcurrentQueue<BatchReport> Reports { get; } = new();
+        public Func<string, string> Map { get; init; } = s => s.ToUpperInvariant();
+
+        public string[] Run(IReadOnlyList<string> batch)
+        {
+            if (Interlocked.Increment(ref _runs) == 1)
+            {
+                _firstStarted.Release();
+                _release.Wait(Patience);
+            }
+
+            Batches.Enqueue(batch.ToArray());
+            return batch.Select(Map).ToArray();
+        }
+
+        public Task FirstStarted() => _firstStarted.WaitAsync(Patience);
+
+        public void Release() => _release.Set();
+
+        public void OnBatch(BatchReport report) => Reports.Enqueue(report);
+    }
+
+    private static DynamicBatcher<string, string> Create(Recorder recorder, int budget = 100, int maxWaitMs = 20, int maxItems = 256) =>
+        new(recorder.Run, s => s.Length, new DynamicBatcherOptions { Budget = budget, MaxWait = TimeSpan.FromMilliseconds(maxWaitMs), MaxItems = maxItems }, recorder);
+
+    [Fact]
+    public async Task Each_caller_gets_the_result_of_its_own_item()
+    {
+        var recorder = new Recorder();
+        await using var batcher = Create(recorder);
+        var words = Enumerable.Range(0, 50).Select(i => $"item{i}").ToArray();
+
+        var results = await Task.WhenAll(words.Select(w => Task.Run(() => batcher.EnqueueAsync(w))));
+
+        Assert.Equal(words.Select(w => w.ToUpperInvariant()), results);
+        Assert.Equal(50, recorder.Batches.Sum(b => b.Length));
+    }
+
+    [Fact]
+    public async Task Items_queued_while_a_batch_runs_are_taken_together_sorted_by_length_within_the_budget()
+    {
+        var recorder = new Recorder(holdFirst: true);
+        await using var batcher = Create(recorder, budget: 12, maxWaitMs: 1);
+        var first = batcher.EnqueueAsync("x");
+        await recorder.FirstStarted();
+
+        var queued = new[] { "cccc", "a", "bb", "dddddd", "ee" }.Select(w => batcher.EnqueueAsync(w)).ToArray();
+        recorder.Release();
+        await Task.WhenAll(queued.Append(first));
+
+        // The window closes once the queued cost (4 + 1 + 2 + 6 = 13) reaches the budget of 12; sorted, a, bb and cccc
+        // pad to 3 x 4 = 12 and fit; dddddd would pad them to 24, so it runs alone; ee waits for the next window.
+        Assert.Equal([["x"], ["a", "bb", "cccc"], ["dddddd"], ["ee"]], recorder.Batches.ToArray());
+        var report = recorder.Reports.ToArray()[1];
+        Assert.Equal(3, report.Items);
+        Assert.Equal(7, report.TotalCost);
+        Assert.Equal(12, report.PaddedCost);
+        Assert.Equal(3, report.QueueWaits.Count);
+    }
+
+    [Fact]
+    public async Task A_lone_item_runs_after_the_maximum_wait()
+    {
+        var recorder = new Recorder();
+        await using var batcher = Create(recorder, budget: 1000, maxWaitMs: 10);
+
+        var result = await batcher.EnqueueAsync("alone").WaitAsync(Patience);
+
+        Assert.Equal("ALONE", result);
+        Assert.Equal(["alone"], Assert.Single(recorder.Batches));
+    }
+
+    [Fact]
+    public async Task A_cancelled_item_is_cancelled_at_once_and_never_run()
+    {
+        var recorder = new Recorder(holdFirst: true);
+        await using var batcher = Create(recorder, maxWaitMs: 1);
+        var first = batcher.EnqueueAsync("first");
+        await recorder.FirstStarted();
+        using var cancel = new CancellationTokenSource();
+
+        var cancelled = batcher.EnqueueAsync("cancelled", cancel.Token);
+        var kept = batcher.EnqueueAsync("kept");
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        recorder.Release();
+        Assert.Equal("KEPT", await kept);
+        await first;
+        Assert.DoesNotContain("cancelled", recorder.Batches.SelectMany(b => b));
+    }
+
+    [Fact]
+    public async Task A_failing_run_fails_its_batch_and_the_next_batch_still_runs()
+    {
+        var recorder = new Recorder { Map = s => s == "bad" ? throw new InvalidDataException("broken batch") : s };
+        await using var batcher = Create(recorder, budget: 3, maxWaitMs: 1);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => batcher.EnqueueAsync("bad"));
+        var good = await batcher.EnqueueAsync("ok");
+
+        Assert.Equal("broken batch", error.Message);
+        Assert.Equal("ok", good);
+        Assert.NotNull(recorder.Reports.First().Error);
+    }
+
+    [Fact]
+    public async Task Dispose_runs_what_is_queued_then_refuses_new_items()
+    {
+        var recorder = new Recorder();
+        var batcher = Create(recorder, budget: 1000, maxWaitMs: 1000);
+        var queued = batcher.EnqueueAsync("queued");
+
+        await batcher.DisposeAsync();
+
+        Assert.Equal("QUEUED", await queued);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => batcher.EnqueueAsync("late"));
+    }
+}
