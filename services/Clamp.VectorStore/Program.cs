@@ -1,8 +1,11 @@
-using Clamp.ServiceDefaults;
+using Clamp.VectorStore;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+builder.AddVectorStoreServices();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
+app.MapVectorStoreEndpoints();
 app.Run();
+
+/// <summary>Entry point, visible to the in-process test host.</summary>
+public partial class Program;

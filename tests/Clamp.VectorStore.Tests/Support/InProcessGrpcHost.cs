@@ -1,0 +1,53 @@
+using System.Net;
+using Clamp.Testing;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Clamp.VectorStore.Tests.Support;
+
+/// <summary>
+/// A service hosted in the test process the way it runs for real: Kestrel on 127.0.0.1 with a free port,
+/// HTTP/2 cleartext, reached through a real <see cref="GrpcChannel"/>.
+/// </summary>
+public sealed class InProcessGrpcHost : IAsyncDisposable
+{
+    private InProcessGrpcHost(WebApplication app, Uri address)
+    {
+        App = app;
+        Address = address;
+        Channel = GrpcChannel.ForAddress(address);
+    }
+
+    public WebApplication App { get; }
+    public Uri Address { get; }
+    public GrpcChannel Channel { get; }
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<InProcessGrpcHost> StartAsync(
+        IDictionary<string, string?> configuration,
+        Action<IHostApplicationBuilder> addServices,
+        Action<WebApplication> mapEndpoints)
+    {
+        var port = FreeTcpPort.Next();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        addServices(builder);
+        var app = builder.Build();
+        mapEndpoints(app);
+        await app.StartAsync();
+        return new InProcessGrpcHost(app, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
