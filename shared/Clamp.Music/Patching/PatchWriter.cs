@@ -14,7 +14,7 @@ internal sealed class PatchWriter : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPatches);
         _maxPatches = maxPatches;
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(expectedPatches, 4, maxPatches) * PatchLength);
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(Math.Clamp(expectedPatches, 4, 1 << 16), maxPatches) * PatchLength);
     }
 
     public bool IsFull => _count >= _maxPatches;
@@ -70,7 +70,7 @@ internal sealed class PatchWriter : IDisposable
         var offset = _count * PatchLength;
         if (offset + PatchLength > _buffer.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, _maxPatches * PatchLength));
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * _buffer.Length, (long)_maxPatches * PatchLength));
             _buffer.AsSpan(0, offset).CopyTo(larger);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;

@@ -1,0 +1,10 @@
+namespace Clamp.Music;
+
+/// <summary>Converts MusicXML and MIDI to the ABC text of one tune (with its <c>T:</c>/<c>C:</c> headers).</summary>
+internal static class ScoreConverters
+{
+    public static string ToAbc(ScoreFileFormat format, byte[] content) => format switch
+    {
+        _ => throw new ScoreReadException("import.unsupported-format", $"conversion from {format} is not available in this build"),
+    };
+}

@@ -1,0 +1,10 @@
+namespace Clamp.Music;
+
+/// <summary>The file formats <see cref="ScoreImporter"/> reads.</summary>
+public enum ScoreFileFormat
+{
+    Abc,
+    MusicXml,
+    CompressedMusicXml,
+    Midi,
+}

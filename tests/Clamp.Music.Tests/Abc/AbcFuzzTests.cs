@@ -1,0 +1,99 @@
+using System.Text;
+using Clamp.Music.Patching;
+using Clamp.Music.Tests.Support;
+
+namespace Clamp.Music.Tests.Abc;
+
+/// <summary>
+/// A bounded, seeded fuzz loop: real tunes mutated (bytes flipped, lines cut, duplicated, shuffled, ABC syntax
+/// characters inserted) and random bytes go through the importer and both patchers. No exception may escape and no
+/// tune may fail for an unexpected reason: every failure is a typed, explained <see cref="ScoreReadException"/>.
+/// </summary>
+public class AbcFuzzTests
+{
+    private static readonly string[] Insertions = ["X:", "K:", "[", "]", "\"", "%", "\\", "|:", "[V:", "+:", "\n", "\r", "\0", "é", "[K:", "%%score", "\uFFFD"];
+
+    private static readonly string[] Seeds =
+        ["abc/oneills-0001-0005.abc", "abc/aird-book6-two-voices.abc", "abc/americanfife-voices.abc"];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Mutated_real_tunes_never_escape_as_exceptions(int seed)
+    {
+        var random = new Random(seed);
+        var importer = new ScoreImporter();
+        for (var i = 0; i < 700; i++)
+        {
+            var original = Encoding.UTF8.GetBytes(Samples.ReadText(Seeds[i % Seeds.Length]));
+            var mutated = Mutate(original, random, 1 + random.Next(8));
+            AssertHandled(importer, i % 2 == 0 ? "tune.abc" : "upload", mutated);
+        }
+    }
+
+    [Fact]
+    public void Random_bytes_never_escape_as_exceptions()
+    {
+        var random = new Random(42);
+        var importer = new ScoreImporter();
+        string[] names = ["x.abc", "x.mid", "x.xml", "x.mxl", "x.bin", "x"];
+        for (var i = 0; i < 600; i++)
+        {
+            var bytes = new byte[random.Next(0, 2000)];
+            random.NextBytes(bytes);
+            AssertHandled(importer, names[i % names.Length], bytes);
+        }
+    }
+
+    private static void AssertHandled(ScoreImporter importer, string name, byte[] content)
+    {
+        var import = importer.Import(name, content);
+
+        Assert.NotEmpty(import.Tunes);
+        foreach (var failure in import.Failures)
+        {
+            Assert.DoesNotContain("unexpected", failure.Code, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(failure.Reason));
+        }
+
+        foreach (var tune in import.Succeeded)
+        {
+            Assert.True(Ascii.IsValid(tune.MusicText));
+            Assert.True(BarPatcher.For(PatchScheme.Clamp1).Patch(tune.MusicText).Count > 0);
+            Assert.True(BarPatcher.For(PatchScheme.LineBars).Patch(tune.MusicText).Count > 0);
+        }
+    }
+
+    private static byte[] Mutate(byte[] input, Random random, int mutations)
+    {
+        var bytes = input.ToList();
+        for (var m = 0; m < mutations && bytes.Count > 0; m++)
+        {
+            var at = random.Next(bytes.Count);
+            switch (random.Next(5))
+            {
+                case 0:
+                    bytes[at] = (byte)random.Next(256);
+                    break;
+                case 1:
+                    bytes.RemoveRange(at, Math.Min(random.Next(1, 200), bytes.Count - at));
+                    break;
+                case 2:
+                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(Insertions[random.Next(Insertions.Length)]));
+                    break;
+                case 3:
+                    var length = Math.Min(random.Next(1, 300), bytes.Count - at);
+                    bytes.InsertRange(random.Next(bytes.Count), bytes.GetRange(at, length));
+                    break;
+                default:
+                    var lines = Encoding.UTF8.GetString(bytes.ToArray()).Split('\n');
+                    random.Shuffle(lines.AsSpan(random.Next(lines.Length)));
+                    bytes = Encoding.UTF8.GetBytes(string.Join('\n', lines)).ToList();
+                    break;
+            }
+        }
+
+        return bytes.ToArray();
+    }
+}
