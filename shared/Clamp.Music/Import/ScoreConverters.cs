@@ -1,3 +1,5 @@
+using Clamp.Music.MusicXml;
+
 namespace Clamp.Music;
 
 /// <summary>Converts MusicXML and MIDI to the ABC text of one tune (with its <c>T:</c>/<c>C:</c> headers).</summary>
@@ -5,6 +7,8 @@ internal static class ScoreConverters
 {
     public static string ToAbc(ScoreFileFormat format, byte[] content) => format switch
     {
+        ScoreFileFormat.MusicXml => MusicXmlConverter.ToAbc(content, compressed: false),
+        ScoreFileFormat.CompressedMusicXml => MusicXmlConverter.ToAbc(content, compressed: true),
         _ => throw new ScoreReadException("import.unsupported-format", $"conversion from {format} is not available in this build"),
     };
 }

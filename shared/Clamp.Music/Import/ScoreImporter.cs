@@ -21,25 +21,33 @@ public sealed class ScoreImporter(ScoreImportOptions options)
         var format = ScoreFormatDetector.Detect(fileName, content);
         try
         {
-            if (content.LongLength > options.MaxInputBytes)
-            {
-                throw new ScoreReadException(
-                    "import.too-large", $"{fileName} is {content.LongLength:N0} bytes, over the limit of {options.MaxInputBytes:N0}");
-            }
-
-            var abc = format switch
-            {
-                ScoreFileFormat.Abc => ScoreTextDecoder.Decode(content),
-                ScoreFileFormat.MusicXml or ScoreFileFormat.CompressedMusicXml or ScoreFileFormat.Midi => ScoreConverters.ToAbc(format.Value, content),
-                _ => throw new ScoreReadException(
-                    "import.unknown-format", $"{fileName} is not ABC, MusicXML (.xml, .musicxml, .mxl) or MIDI (.mid, .midi)"),
-            };
-            return new ScoreImport(fileName, format, LimitTunes(AbcParser.ParseFile(abc)));
+            return new ScoreImport(fileName, format, LimitTunes(AbcParser.ParseFile(ReadAbc(fileName, content))));
         }
         catch (ScoreReadException e)
         {
             return new ScoreImport(fileName, format, [TuneResult.Failure(e.TuneIndex ?? 0, e)]);
         }
+    }
+
+    /// <summary>The whole ABC text of a file: an ABC file decoded, a MusicXML or MIDI file converted.</summary>
+    /// <exception cref="ScoreReadException">The file is too large, of no known format, or cannot be converted.</exception>
+    public string ReadAbc(string fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.LongLength > options.MaxInputBytes)
+        {
+            throw new ScoreReadException(
+                "import.too-large", $"{fileName} is {content.LongLength:N0} bytes, over the limit of {options.MaxInputBytes:N0}");
+        }
+
+        return ScoreFormatDetector.Detect(fileName, content) switch
+        {
+            ScoreFileFormat.Abc => ScoreTextDecoder.Decode(content),
+            { } format => ScoreConverters.ToAbc(format, content),
+            null => throw new ScoreReadException(
+                "import.unknown-format", $"{fileName} is not ABC, MusicXML (.xml, .musicxml, .mxl) or MIDI (.mid, .midi)"),
+        };
     }
 
     public ScoreImport Import(string path) => Import(Path.GetFileName(path), File.ReadAllBytes(path));
