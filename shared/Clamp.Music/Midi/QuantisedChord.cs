@@ -1,0 +1,4 @@
+namespace Clamp.Music.Midi;
+
+/// <summary>Notes struck together and released together, on the quantisation grid.</summary>
+internal sealed record QuantisedChord(long Start, long End, List<int> Keys);
