@@ -1,8 +1,3 @@
-using Clamp.ServiceDefaults;
+using Clamp.Ingest;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+IngestApp.Build(args).Run();

@@ -1,0 +1,88 @@
+using Clamp.Ingest.Storage;
+using Clamp.Ingest.Uploads;
+using Microsoft.Extensions.Options;
+
+namespace Clamp.Ingest.Api;
+
+/// <summary>Upload, batch upload, status and deletion of scores.</summary>
+internal static class ScoreEndpoints
+{
+    public static RouteGroupBuilder MapScoreEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/scores", UploadAsync)
+            .WithName("UploadScore")
+            .WithSummary("Upload one score (ABC, MusicXML, .mxl or MIDI) with optional metadata")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<UploadResponse>(StatusCodes.Status201Created)
+            .Produces<UploadResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        api.MapPost("/scores:batch", UploadBatchAsync)
+            .WithName("UploadScoreBatch")
+            .WithSummary("Upload a zip of scores or a multi-tune ABC file: one score per file or tune")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<BatchResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        api.MapGet("/scores/{id:guid}", GetAsync)
+            .WithName("GetScore")
+            .WithSummary("A score's status: received, patched, indexed or failed (with the reason)")
+            .Produces<ScoreResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapDelete("/scores/{id:guid}", DeleteAsync)
+            .WithName("DeleteScore")
+            .WithSummary("Delete a score; the search index drops it")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<IResult> UploadAsync(HttpRequest request, ScoreRepository scores, IOptions<IngestOptions> options, CancellationToken ct)
+    {
+        var upload = await UploadedFile.ReadAsync(request, options.Value.MaxUploadBytes, ct);
+        var format = ScoreFormats.Detect(upload.FileName, upload.Content) ?? throw ScoreFormats.Unsupported(upload.FileName);
+        var stored = (await scores.AddAsync([new NewScore(upload.FileName, format, upload.Content, upload.Metadata)], ct))[0];
+        var response = UploadResponse.From(stored);
+        return stored.Duplicate ? TypedResults.Ok(response) : TypedResults.Created($"/v1/scores/{stored.Id}", response);
+    }
+
+    private static async Task<IResult> UploadBatchAsync(
+        HttpRequest request, ScoreRepository scores, BatchExpander expander, IOptions<IngestOptions> options, CancellationToken ct)
+    {
+        var upload = await UploadedFile.ReadAsync(request, options.Value.MaxBatchUploadBytes, ct);
+        var items = expander.Expand(upload);
+        var toStore = items.Where(item => item.Score is not null).ToList();
+        var stored = new Queue<StoredScore>(await scores.AddAsync(toStore.Select(item => item.Score!).ToList(), ct));
+        var responses = new List<BatchItemResponse>(items.Count);
+        foreach (var item in items)
+        {
+            if (item.Score is null)
+            {
+                responses.Add(new BatchItemResponse(item.Source, null, null, null, item.Error));
+                continue;
+            }
+            var score = stored.Dequeue();
+            responses.Add(new BatchItemResponse(item.Source, score.Id, score.Status.Name(), score.Duplicate, null));
+        }
+        return TypedResults.Ok(new BatchResponse(
+            Stored: responses.Count(r => r.Duplicate == false),
+            Duplicates: responses.Count(r => r.Duplicate == true),
+            Errors: items.Count - toStore.Count,
+            Items: responses));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ScoreRepository scores, CancellationToken ct) =>
+        await scores.GetAsync(id, ct) is { } score
+            ? TypedResults.Ok(ScoreResponse.From(score))
+            : NotFound(id);
+
+    private static async Task<IResult> DeleteAsync(Guid id, ScoreRepository scores, CancellationToken ct) =>
+        await scores.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+
+    private static IResult NotFound(Guid id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such score", detail: $"There is no score {id}.");
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Clamp.Ingest;
+
+/// <summary>Limits and credentials of the ingest API, bound from the "Ingest" configuration section
+/// (environment: Ingest__ApiKeys__0, Ingest__MaxUploadBytes …).</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Ingest";
+
+    /// <summary>Accepted API keys (header X-Api-Key, or Authorization: Bearer KEY). At least one is required.</summary>
+    [MinLength(1, ErrorMessage = "Ingest:ApiKeys must hold at least one key.")]
+    public string[] ApiKeys { get; set; } = [];
+
+    /// <summary>Largest request body of POST /v1/scores (one score).</summary>
+    [Range(1, long.MaxValue)] public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Largest request body of POST /v1/scores:batch (a zip or a multi-tune ABC file).</summary>
+    [Range(1, long.MaxValue)] public long MaxBatchUploadBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>Most scores (zip entries and tunes) one batch may hold.</summary>
+    [Range(1, 100_000)] public int MaxBatchItems { get; set; } = 5_000;
+
+    /// <summary>Largest uncompressed zip entry; bigger entries are reported as errors (zip-bomb guard).</summary>
+    [Range(1, long.MaxValue)] public long MaxEntryBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Largest total uncompressed size of one zip (zip-bomb guard).</summary>
+    [Range(1, long.MaxValue)] public long MaxBatchUncompressedBytes { get; set; } = 256 * 1024 * 1024;
+
+    /// <summary>Requests per minute allowed to one API key (token bucket, refilled every second).</summary>
+    [Range(1, 1_000_000)] public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Requests one key may make at once above the steady rate.</summary>
+    [Range(1, 1_000_000)] public int RequestBurst { get; set; } = 100;
+}

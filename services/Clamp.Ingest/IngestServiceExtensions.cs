@@ -1,0 +1,77 @@
+using System.Text.Json.Serialization;
+using Clamp.Ingest.Api;
+using Clamp.Ingest.Auth;
+using Clamp.Ingest.Outbox;
+using Clamp.Ingest.Reindex;
+using Clamp.Ingest.Status;
+using Clamp.Ingest.Storage;
+using Clamp.Ingest.Uploads;
+using Clamp.ServiceDefaults;
+using MassTransit;
+
+namespace Clamp.Ingest;
+
+public static class IngestServiceExtensions
+{
+    /// <summary>Queue names start with this (configurable as Ingest:EndpointPrefix), so no other service's
+    /// consumer of the same message shares a queue with ingest's.</summary>
+    public const string DefaultEndpointPrefix = "ingest";
+
+    /// <summary>Everything the ingest service needs: PostgreSQL (schema migrated at start-up), the outbox relay,
+    /// the status and re-indexing consumers, API-key security, rate limiting and the OpenAPI document.</summary>
+    public static IHostApplicationBuilder AddIngestServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReindexOptions>().BindConfiguration(ReindexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        builder.AddPostgres();
+        // Registered before the bus and the relay: hosted services start in order, and both need the schema.
+        services.AddHostedService<SchemaMigrator>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxWriter>();
+        services.AddSingleton<ScoreRepository>();
+        services.AddSingleton<ScoreStatusRepository>();
+        services.AddSingleton<ReindexJobRepository>();
+        services.AddSingleton<BatchExpander>();
+
+        var prefix = builder.Configuration[$"{IngestOptions.Section}:EndpointPrefix"] ?? DefaultEndpointPrefix;
+        builder.AddMessageBus(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
+            bus.AddConsumer<ScorePatchedConsumer, RetryingConsumerDefinition<ScorePatchedConsumer>>();
+            bus.AddConsumer<ScoreIndexedConsumer, RetryingConsumerDefinition<ScoreIndexedConsumer>>();
+            bus.AddConsumer<ScoreFailedConsumer, RetryingConsumerDefinition<ScoreFailedConsumer>>();
+            bus.AddConsumer<PipelineFaultConsumer, RetryingConsumerDefinition<PipelineFaultConsumer>>();
+            bus.AddConsumer<ModelPublishedConsumer, RetryingConsumerDefinition<ModelPublishedConsumer>>();
+            bus.AddConsumer<ReindexRequestedConsumer, RetryingConsumerDefinition<ReindexRequestedConsumer>>();
+        });
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<ReindexWorker>();
+
+        services.AddIngestSecurity();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        return builder;
+    }
+
+    /// <summary>The /v1 API (API key and rate limit on every route) and the OpenAPI document at /openapi/v1.json.</summary>
+    public static WebApplication MapIngestEndpoints(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        var api = app.MapGroup("/v1")
+            .RequireAuthorization(IngestSecurityExtensions.ApiPolicy)
+            .RequireRateLimiting(IngestSecurityExtensions.ApiPolicy)
+            .AddEndpointFilter<UploadErrorFilter>();
+        api.MapScoreEndpoints();
+        api.MapReindexEndpoints();
+        app.MapOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Clamp.Ingest.Reindex;
+
+/// <summary>How re-indexing jobs run, bound from "Ingest:Reindex".</summary>
+public sealed class ReindexOptions
+{
+    public const string Section = "Ingest:Reindex";
+
+    /// <summary>Scores announced per step (one transaction, one progress message).</summary>
+    [Range(1, 10_000)] public int PageSize { get; set; } = 200;
+
+    /// <summary>How often the worker looks for running jobs when idle.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

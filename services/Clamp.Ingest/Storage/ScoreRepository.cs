@@ -1,0 +1,126 @@
+using Clamp.Contracts.Messages;
+using Clamp.Ingest.Outbox;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Clamp.Ingest.Storage;
+
+/// <summary>
+/// Stores, reads and deletes scores. Each write commits the score rows and the messages that announce them
+/// (through the outbox) in one transaction: stored first, announced second.
+/// </summary>
+internal sealed class ScoreRepository(NpgsqlDataSource dataSource, OutboxWriter outbox, TimeProvider clock)
+{
+    private const string Columns = """
+        id, content_hash, format, file_name, octet_length(content), metadata::text, status,
+        failure_stage, failure_code, failure_reason, patch_count, indexed_versions, created_at, updated_at
+        """;
+
+    /// <summary>
+    /// Stores new scores and announces each with <see cref="ScoreIngested"/>. Content already stored (by hash,
+    /// including earlier in the same list) is not stored again: its existing id comes back flagged duplicate.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredScore>> AddAsync(IReadOnlyList<NewScore> scores, CancellationToken ct)
+    {
+        var results = new List<StoredScore>(scores.Count);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        foreach (var score in scores)
+        {
+            var now = clock.GetUtcNow();
+            var id = await InsertAsync(connection, transaction, score, now, ct);
+            if (id is { } newId)
+            {
+                await outbox.AddAsync(connection, transaction, ToMessage(newId, score, now), ct);
+                results.Add(new StoredScore(newId, Duplicate: false, ScoreStatus.Received));
+            }
+            else
+            {
+                results.Add(await FindByHashAsync(connection, transaction, score.ContentHash, ct));
+            }
+        }
+        await transaction.CommitAsync(ct);
+        outbox.Committed();
+        return results;
+    }
+
+    public async Task<ScoreRecord?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM ingest.scores WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? ReadRecord(reader) : null;
+    }
+
+    /// <summary>Deletes a score and announces <see cref="ScoreDeleted"/>; false when there is no such score.</summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand("DELETE FROM ingest.scores WHERE id = $1", connection, transaction);
+        command.Parameters.AddWithValue(id);
+        if (await command.ExecuteNonQueryAsync(ct) == 0)
+            return false;
+        await outbox.AddAsync(connection, transaction, new ScoreDeleted { ScoreId = id }, ct);
+        await transaction.CommitAsync(ct);
+        outbox.Committed();
+        return true;
+    }
+
+    internal static ScoreIngested ToMessage(Guid id, NewScore score, DateTimeOffset ingestedAt, string? targetModelVersion = null) => new()
+    {
+        ScoreId = id,
+        ContentHash = score.ContentHash,
+        Format = score.Format,
+        FileName = score.FileName,
+        Content = score.Content,
+        Metadata = score.Metadata,
+        IngestedAt = ingestedAt,
+        TargetModelVersion = targetModelVersion,
+    };
+
+    private static async Task<Guid?> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NewScore score, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO ingest.scores (id, content_hash, format, file_name, content, metadata, status, status_rank, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+            ON CONFLICT (content_hash) DO NOTHING
+            RETURNING id
+            """, connection, transaction);
+        command.Parameters.AddWithValue(Guid.CreateVersion7(now));
+        command.Parameters.AddWithValue(score.ContentHash);
+        command.Parameters.AddWithValue(score.Format.ToString());
+        command.Parameters.AddWithValue(score.FileName);
+        command.Parameters.AddWithValue(score.Content);
+        command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonColumns.Write(score.Metadata));
+        command.Parameters.AddWithValue(ScoreStatus.Received.Name());
+        command.Parameters.AddWithValue((int)ScoreStatus.Received);
+        command.Parameters.AddWithValue(now);
+        return (Guid?)await command.ExecuteScalarAsync(ct);
+    }
+
+    private static async Task<StoredScore> FindByHashAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string hash, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT id, status FROM ingest.scores WHERE content_hash = $1", connection, transaction);
+        command.Parameters.AddWithValue(hash);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+            throw new InvalidOperationException($"Score with content hash {hash} conflicted on insert but cannot be read.");
+        return new StoredScore(reader.GetGuid(0), Duplicate: true, ScoreStatusNames.Parse(reader.GetString(1)));
+    }
+
+    private static ScoreRecord ReadRecord(NpgsqlDataReader reader) => new(
+        Id: reader.GetGuid(0),
+        ContentHash: reader.GetString(1),
+        Format: Enum.Parse<ScoreFormat>(reader.GetString(2)),
+        FileName: reader.GetString(3),
+        SizeBytes: reader.GetInt32(4),
+        Metadata: JsonColumns.ReadMetadata(reader.GetString(5)),
+        Status: ScoreStatusNames.Parse(reader.GetString(6)),
+        Failure: reader.IsDBNull(7) ? null
+            : new ScoreFailure(Enum.Parse<PipelineStage>(reader.GetString(7)), reader.GetString(8), reader.GetString(9)),
+        PatchCount: reader.IsDBNull(10) ? null : reader.GetInt32(10),
+        IndexedModelVersions: reader.GetFieldValue<string[]>(11),
+        CreatedAt: reader.GetFieldValue<DateTimeOffset>(12),
+        UpdatedAt: reader.GetFieldValue<DateTimeOffset>(13));
+}

@@ -1,0 +1,54 @@
+using Clamp.Contracts.Messages;
+using Clamp.Music;
+using Clamp.Music.Patching;
+using Microsoft.Extensions.Options;
+
+namespace Clamp.Patching;
+
+/// <summary>
+/// Reads an ingested score with <see cref="ScoreImporter"/> (MusicXML and MIDI are converted to ABC) and cuts
+/// its first tune into patches: the <see cref="ScorePatched"/> to publish, or the <see cref="ScoreFailed"/>
+/// that says why the score cannot be read. Deterministic: the same score always gives the same answer.
+/// </summary>
+internal sealed class ScorePatcher(ScoreImporter importer, IOptions<PatchingOptions> options)
+{
+    private readonly IBarPatcher _patcher = BarPatcher.For(BarPatcher.ParseScheme(options.Value.Scheme));
+
+    public PatchingOutcome Patch(ScoreIngested score)
+    {
+        var tune = importer.Import(score.FileName, score.Content).Tunes[0];
+        if (tune.Tune is null)
+        {
+            var error = tune.Error!;
+            return PatchingOutcome.Of(new ScoreFailed
+            {
+                ScoreId = score.ScoreId,
+                Stage = PipelineStage.Patching,
+                Code = error.Code,
+                Reason = $"{score.FileName}: {error.Message}",
+                ModelVersion = score.TargetModelVersion,
+            });
+        }
+
+        var patches = _patcher.Patch(tune.Tune.MusicText, options.Value.MaxPatches);
+        return PatchingOutcome.Of(new ScorePatched
+        {
+            ScoreId = score.ScoreId,
+            ContentHash = score.ContentHash,
+            PatchScheme = BarPatcher.NameOf(_patcher.Scheme),
+            PatchLength = patches.PatchLength,
+            Patches = patches.Ids,
+            PatchCount = patches.Count,
+            Metadata = ScoreMetadataMerger.Merge(score.Metadata, tune.Tune.Metadata),
+            TargetModelVersion = score.TargetModelVersion,
+        });
+    }
+}
+
+/// <summary>What patching one score gave: its patches, or why it failed.</summary>
+internal sealed record PatchingOutcome(ScorePatched? Patched, ScoreFailed? Failed)
+{
+    public static PatchingOutcome Of(ScorePatched patched) => new(patched, null);
+
+    public static PatchingOutcome Of(ScoreFailed failed) => new(null, failed);
+}

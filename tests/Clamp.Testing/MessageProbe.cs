@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using MassTransit;
+
+namespace Clamp.Testing;
+
+/// <summary>
+/// A test's own MassTransit bus on a RabbitMQ virtual host: it records every message of the types asked for
+/// (each in its own "probe-…" queue, bound before the test publishes anything) and publishes messages as a
+/// service would. <code>await using var probe = await new MessageProbe(rabbit, vhost).Record&lt;ScoreIngested&gt;().StartAsync();</code>
+/// </summary>
+public sealed class MessageProbe(RabbitMqEndpoint rabbit, string virtualHost) : IAsyncDisposable
+{
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentQueue<object> _received = new();
+    private readonly List<Action<IRabbitMqBusFactoryConfigurator>> _endpoints = [];
+    private IBusControl? _bus;
+
+    public IBus Bus => _bus ?? throw new InvalidOperationException("Start the probe first.");
+
+    /// <summary>Records messages of type <typeparamref name="T"/> (call before <see cref="StartAsync"/>).</summary>
+    public MessageProbe Record<T>() where T : class
+    {
+        _endpoints.Add(bus => bus.ReceiveEndpoint($"probe-{KebabCaseEndpointNameFormatter.Instance.SanitizeName(typeof(T).Name)}", endpoint =>
+            endpoint.Handler<T>(context =>
+            {
+                _received.Enqueue(context.Message);
+                return Task.CompletedTask;
+            })));
+        return this;
+    }
+
+    public async Task<MessageProbe> StartAsync()
+    {
+        _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(bus =>
+        {
+            bus.Host(rabbit.Host, (ushort)rabbit.Port, virtualHost, host =>
+            {
+                host.Username(rabbit.Username);
+                host.Password(rabbit.Password);
+            });
+            foreach (var endpoint in _endpoints)
+                endpoint(bus);
+        });
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        await _bus.StartAsync(timeout.Token);
+        return this;
+    }
+
+    /// <summary>The messages of type <typeparamref name="T"/> received so far.</summary>
+    public IReadOnlyList<T> Received<T>() => _received.OfType<T>().ToList();
+
+    /// <summary>The first received <typeparamref name="T"/> that matches; fails the test after the timeout.</summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool> match, TimeSpan? timeout = null)
+    {
+        T? found = default;
+        await Eventually.TrueAsync(() => (found = Received<T>().FirstOrDefault(match)) is not null,
+            $"no matching {typeof(T).Name} arrived", timeout ?? DefaultTimeout);
+        return found!;
+    }
+
+    public Task PublishAsync<T>(T message) where T : class => Bus.Publish(message);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_bus is not null)
+            await _bus.StopAsync();
+    }
+}
