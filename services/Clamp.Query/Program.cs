@@ -1,8 +1,8 @@
-using Clamp.ServiceDefaults;
+using Clamp.Query;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+builder.AddQueryServices();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
+app.MapQueryEndpoints();
 app.Run();

@@ -1,3 +1,5 @@
+using MassTransit;
+using Clamp.Contracts.Messages;
 using Clamp.Testing;
 using Clamp.VectorStore.Tests.Support;
 
@@ -7,11 +9,13 @@ namespace Clamp.VectorStore.Tests.Consumers;
 /// PostgreSQL restarts while scores are being indexed: the failing batches are retried with backoff and every
 /// score ends up indexed exactly once. (This restarts the shared test PostgreSQL; it is back within seconds.)
 /// </summary>
+[Collection(RestartsInfrastructure.Name)]
 public sealed class PostgresRestartTests(IsolatedInfrastructure infrastructure) : IClassFixture<IsolatedInfrastructure>, IAsyncLifetime
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private const int Scores = 2000;
     private InProcessGrpcHost host = null!;
-    private PipelineBus bus = null!;
+    private MessageProbe bus = null!;
     private VectorStoreDatabase database = null!;
 
     public async Task InitializeAsync()
@@ -24,7 +28,8 @@ public sealed class PostgresRestartTests(IsolatedInfrastructure infrastructure) 
             ["VectorStore:RetryMaxIntervalMs"] = "2000",
             ["VectorStore:BatchSize"] = "20",
         });
-        bus = await PipelineBus.StartAsync(infrastructure);
+        bus = await new MessageProbe(infrastructure.Platform.RabbitMq, infrastructure.VirtualHost)
+            .Record<ScoreIndexed>().Record<ScoreFailed>().StartAsync();
         database = new VectorStoreDatabase(host.Services);
     }
 
@@ -39,21 +44,21 @@ public sealed class PostgresRestartTests(IsolatedInfrastructure infrastructure) 
     {
         var vectors = new UnitVectors(16, 5);
         var messages = Enumerable.Range(0, Scores).Select(_ => Embedded.Score(Guid.NewGuid(), vectors.Next())).ToList();
-        await bus.PublishBatchAsync(messages);
-        await Eventually.TrueAsync(() => Task.FromResult(bus.Indexed.Count >= 100), "indexing under way");
+        await bus.Bus.PublishBatch(messages);
+        await Eventually.TrueAsync(() => Task.FromResult(bus.Received<ScoreIndexed>().Count >= 100), "indexing under way", Wait);
 
         await infrastructure.Platform.RestartPostgresAsync();
-        var indexedAcrossRestart = bus.Indexed.Count;
+        var indexedAcrossRestart = bus.Received<ScoreIndexed>().Count;
 
         await Eventually.TrueAsync(async () =>
         {
             try { return await database.CountRowsAsync("1.0.0") == Scores; }
             catch (Npgsql.NpgsqlException) { return false; }
-        }, "every score indexed", timeoutSeconds: 120);
+        }, "every score indexed", TimeSpan.FromSeconds(120));
         Assert.True(indexedAcrossRestart < Scores, $"the restart interrupted indexing ({indexedAcrossRestart} of {Scores} done when PostgreSQL was back)");
         Assert.Equal(Scores, (await database.Versions.FindAsync("1.0.0", default))!.Indexed);
-        Assert.True(bus.Indexed.Select(m => m.ScoreId).ToHashSet().SetEquals(messages.Select(m => m.ScoreId)), "score indexed for each");
-        Assert.Empty(bus.Failed);
+        Assert.True(bus.Received<ScoreIndexed>().Select(m => m.ScoreId).ToHashSet().SetEquals(messages.Select(m => m.ScoreId)), "score indexed for each");
+        Assert.Empty(bus.Received<ScoreFailed>());
         var queues = await infrastructure.Platform.GetQueuesAsync(infrastructure.VirtualHost);
         Assert.DoesNotContain(queues, q => q.Name.EndsWith("_error", StringComparison.Ordinal) && q.Messages > 0);
     }

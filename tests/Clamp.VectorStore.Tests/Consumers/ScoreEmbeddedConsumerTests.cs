@@ -1,3 +1,4 @@
+using MassTransit;
 using System.Text;
 using Clamp.Contracts.Messages;
 using Clamp.Testing;
@@ -9,17 +10,19 @@ namespace Clamp.VectorStore.Tests.Consumers;
 /// <summary>The "score embedded" consumer over real RabbitMQ and PostgreSQL.</summary>
 public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastructure) : IClassFixture<IsolatedInfrastructure>, IAsyncLifetime
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private const int Dimension = 16;
     private const string Version = "1.0.0";
     private readonly UnitVectors vectors = new(Dimension, seed: 3);
     private InProcessGrpcHost host = null!;
-    private PipelineBus bus = null!;
+    private MessageProbe bus = null!;
     private VectorStoreDatabase database = null!;
 
     public async Task InitializeAsync()
     {
         host = await VectorStoreTestHost.StartAsync(infrastructure);
-        bus = await PipelineBus.StartAsync(infrastructure);
+        bus = await new MessageProbe(infrastructure.Platform.RabbitMq, infrastructure.VirtualHost)
+            .Record<ScoreIndexed>().Record<ScoreFailed>().StartAsync();
         database = new VectorStoreDatabase(host.Services);
     }
 
@@ -30,19 +33,19 @@ public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastruc
     }
 
     private Task WaitForIndexedAsync(Guid scoreId, int times) => Eventually.TrueAsync(
-        () => Task.FromResult(bus.Indexed.Count(m => m.ScoreId == scoreId) >= times), $"{times} × score indexed for {scoreId}");
+        () => Task.FromResult(bus.Received<ScoreIndexed>().Count(m => m.ScoreId == scoreId) >= times), $"{times} × score indexed for {scoreId}", Wait);
 
     [Fact]
     public async Task A_message_delivered_twice_is_stored_once_and_not_rewritten()
     {
         var message = Embedded.Score(Guid.NewGuid(), vectors.Next(), Version);
-        await bus.PublishAsync(message);
+        await bus.Bus.Publish(message);
         await WaitForIndexedAsync(message.ScoreId, 1);
         var table = (await database.Versions.FindAsync(Version, default))!.TableName;
         var writtenAt = await database.ScalarAsync<DateTime>($"SELECT updated_at FROM {table} WHERE score_id = '{message.ScoreId}'");
         var indexedBefore = (await database.Versions.FindAsync(Version, default))!.Indexed;
 
-        await bus.PublishAsync(message);
+        await bus.Bus.Publish(message);
         await WaitForIndexedAsync(message.ScoreId, 2);
 
         Assert.Equal(1, await database.CountRowsAsync(Version, message.ScoreId));
@@ -56,9 +59,9 @@ public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastruc
     public async Task A_changed_score_is_updated_in_place()
     {
         var scoreId = Guid.NewGuid();
-        await bus.PublishAsync(Embedded.Score(scoreId, vectors.Next(), Version, new ScoreMetadata { Title = "Old title", Key = "D major" }));
+        await bus.Bus.Publish(Embedded.Score(scoreId, vectors.Next(), Version, new ScoreMetadata { Title = "Old title", Key = "D major" }));
         await WaitForIndexedAsync(scoreId, 1);
-        await bus.PublishAsync(Embedded.Score(scoreId, vectors.Next(), Version, new ScoreMetadata { Title = "New title", Key = "G major", Tags = ["x"] }));
+        await bus.Bus.Publish(Embedded.Score(scoreId, vectors.Next(), Version, new ScoreMetadata { Title = "New title", Key = "G major", Tags = ["x"] }));
         await WaitForIndexedAsync(scoreId, 2);
 
         var table = (await database.Versions.FindAsync(Version, default))!.TableName;
@@ -74,18 +77,18 @@ public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastruc
         var wrongDimension = Embedded.Score(Guid.NewGuid(), new UnitVectors(Dimension + 1, 1).Next(), Version);
         var notNormalised = Embedded.Score(Guid.NewGuid(), vectors.Next().Select(v => v * 3).ToArray(), Version);
         // The version must exist first, so that its dimension is the reference.
-        await bus.PublishAsync(good[0]);
+        await bus.Bus.Publish(good[0]);
         await WaitForIndexedAsync(good[0].ScoreId, 1);
 
-        await bus.PublishBatchAsync(good.Skip(1).Append(wrongDimension).Append(notNormalised));
+        await bus.Bus.PublishBatch(good.Skip(1).Append(wrongDimension).Append(notNormalised));
 
-        await Eventually.TrueAsync(() => Task.FromResult(bus.Failed.Count(f => f.ScoreId == wrongDimension.ScoreId || f.ScoreId == notNormalised.ScoreId) == 2), "two failures");
+        await Eventually.TrueAsync(() => Task.FromResult(bus.Received<ScoreFailed>().Count(f => f.ScoreId == wrongDimension.ScoreId || f.ScoreId == notNormalised.ScoreId) == 2), "two failures", Wait);
         foreach (var message in good) await WaitForIndexedAsync(message.ScoreId, 1);
-        var dimensionFailure = bus.Failed.First(f => f.ScoreId == wrongDimension.ScoreId);
+        var dimensionFailure = bus.Received<ScoreFailed>().First(f => f.ScoreId == wrongDimension.ScoreId);
         Assert.Equal(PipelineStage.Indexing, dimensionFailure.Stage);
         Assert.Equal("embedding.dimension", dimensionFailure.Code);
         Assert.Contains("17 dimensions", dimensionFailure.Reason);
-        Assert.Equal("embedding.not-normalised", bus.Failed.First(f => f.ScoreId == notNormalised.ScoreId).Code);
+        Assert.Equal("embedding.not-normalised", bus.Received<ScoreFailed>().First(f => f.ScoreId == notNormalised.ScoreId).Code);
         Assert.Equal(0, await database.CountRowsAsync(Version, wrongDimension.ScoreId));
         Assert.Equal(0, await database.CountRowsAsync(Version, notNormalised.ScoreId));
         foreach (var message in good) Assert.Equal(1, await database.CountRowsAsync(Version, message.ScoreId));
@@ -115,12 +118,12 @@ public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastruc
                 Encoding.UTF8.GetBytes(poison));
         }
         var healthy = Embedded.Score(Guid.NewGuid(), vectors.Next(), Version);
-        await bus.PublishAsync(healthy);
+        await bus.Bus.Publish(healthy);
 
         await Eventually.TrueAsync(async () =>
             (await infrastructure.Platform.GetQueuesAsync(infrastructure.VirtualHost))
                 .Any(q => q.Name == "vector-store-score-embedded_error" && q.Messages == 1),
-            "the poison message in vector-store-score-embedded_error");
+            "the poison message in vector-store-score-embedded_error", Wait);
         await WaitForIndexedAsync(healthy.ScoreId, 1);
         Assert.Equal(1, await database.CountRowsAsync(Version, healthy.ScoreId));
     }
@@ -129,17 +132,17 @@ public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastruc
     public async Task A_deleted_score_leaves_every_version()
     {
         var scoreId = Guid.NewGuid();
-        await bus.PublishAsync(Embedded.Score(scoreId, vectors.Next(), Version));
-        await bus.PublishAsync(Embedded.Score(scoreId, vectors.Next(), "2.0.0-delete-test"));
+        await bus.Bus.Publish(Embedded.Score(scoreId, vectors.Next(), Version));
+        await bus.Bus.Publish(Embedded.Score(scoreId, vectors.Next(), "2.0.0-delete-test"));
         await Eventually.TrueAsync(async () =>
             await database.CountRowsAsync(Version, scoreId) == 1 && await database.CountRowsAsync("2.0.0-delete-test", scoreId) == 1,
-            "the score in both versions");
+            "the score in both versions", Wait);
 
-        await bus.PublishAsync(new ScoreDeleted { ScoreId = scoreId });
+        await bus.Bus.Publish(new ScoreDeleted { ScoreId = scoreId });
 
         await Eventually.TrueAsync(async () =>
             await database.CountRowsAsync(Version, scoreId) == 0 && await database.CountRowsAsync("2.0.0-delete-test", scoreId) == 0,
-            "the score gone from both versions");
+            "the score gone from both versions", Wait);
         var version = (await database.Versions.FindAsync(Version, default))!;
         Assert.Equal(await database.CountRowsAsync(Version), version.Indexed);
     }

@@ -34,6 +34,8 @@ public sealed class InProcessGrpcHost : IAsyncDisposable
     {
         var port = FreeTcpPort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        // Only the test's settings: appsettings.json files copied from referenced services would bind their ports.
+        builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));

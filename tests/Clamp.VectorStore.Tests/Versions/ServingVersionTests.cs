@@ -1,3 +1,4 @@
+using MassTransit;
 using Clamp.Contracts.Grpc;
 using Clamp.Contracts.Messages;
 using Clamp.Testing;
@@ -12,17 +13,19 @@ namespace Clamp.VectorStore.Tests.Versions;
 /// </summary>
 public sealed class ServingVersionTests(IsolatedInfrastructure infrastructure) : IClassFixture<IsolatedInfrastructure>, IAsyncLifetime
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private const int Dimension = 16;
     private const int Scores = 10;
     private InProcessGrpcHost host = null!;
-    private PipelineBus bus = null!;
+    private MessageProbe bus = null!;
     private VectorStoreDatabase database = null!;
     private VectorStoreClient client = null!;
 
     public async Task InitializeAsync()
     {
         host = await VectorStoreTestHost.StartAsync(infrastructure);
-        bus = await PipelineBus.StartAsync(infrastructure);
+        bus = await new MessageProbe(infrastructure.Platform.RabbitMq, infrastructure.VirtualHost)
+            .Record<ScoreIndexed>().Record<ScoreFailed>().StartAsync();
         database = new VectorStoreDatabase(host.Services);
         client = new VectorStoreClient(host.Channel);
     }
@@ -47,17 +50,17 @@ public sealed class ServingVersionTests(IsolatedInfrastructure infrastructure) :
     {
         var ids = Enumerable.Range(0, Scores).Select(_ => Guid.NewGuid()).ToList();
         var v1 = new UnitVectors(Dimension, 1);
-        await bus.PublishBatchAsync(ids.Select(id => Embedded.Score(id, v1.Next(), "1.0.0")));
-        await Eventually.TrueAsync(async () => await database.CountRowsAsync("1.0.0") == Scores, "version 1 indexed");
+        await bus.Bus.PublishBatch(ids.Select(id => Embedded.Score(id, v1.Next(), "1.0.0")));
+        await Eventually.TrueAsync(async () => await database.CountRowsAsync("1.0.0") == Scores, "version 1 indexed", Wait);
         Assert.Equal("1.0.0", (await VersionsAsync()).ServingVersion);
 
-        await bus.PublishAsync(new ModelPublished { ModelId = Embedded.ModelId, ModelVersion = "2.0.0", EmbeddingDim = Dimension, PatchScheme = "clamp1" });
-        await Eventually.TrueAsync(async () => (await VersionsAsync()).Versions.Any(v => v.ModelVersion == "2.0.0"), "version 2 registered");
-        await bus.PublishAsync(new ReindexProgress { JobId = Guid.NewGuid(), ModelVersion = "2.0.0", Done = 0, Total = Scores });
+        await bus.Bus.Publish(new ModelPublished { ModelId = Embedded.ModelId, ModelVersion = "2.0.0", EmbeddingDim = Dimension, PatchScheme = "clamp1" });
+        await Eventually.TrueAsync(async () => (await VersionsAsync()).Versions.Any(v => v.ModelVersion == "2.0.0"), "version 2 registered", Wait);
+        await bus.Bus.Publish(new ReindexProgress { JobId = Guid.NewGuid(), ModelVersion = "2.0.0", Done = 0, Total = Scores });
         var v2 = new UnitVectors(Dimension, 2);
-        await bus.PublishBatchAsync(ids.Take(Scores - 1).Select(id => Embedded.Score(id, v2.Next(), "2.0.0")));
-        await Eventually.TrueAsync(async () => await database.CountRowsAsync("2.0.0") == Scores - 1, "version 2 nearly complete");
-        await Eventually.TrueAsync(async () => (await VersionsAsync()).Versions.Single(v => v.ModelVersion == "2.0.0").Total == Scores, "the re-index total recorded");
+        await bus.Bus.PublishBatch(ids.Take(Scores - 1).Select(id => Embedded.Score(id, v2.Next(), "2.0.0")));
+        await Eventually.TrueAsync(async () => await database.CountRowsAsync("2.0.0") == Scores - 1, "version 2 nearly complete", Wait);
+        await Eventually.TrueAsync(async () => (await VersionsAsync()).Versions.Single(v => v.ModelVersion == "2.0.0").Total == Scores, "the re-index total recorded", Wait);
 
         var building = await VersionsAsync();
         Assert.Equal("1.0.0", building.ServingVersion);
@@ -67,12 +70,12 @@ public sealed class ServingVersionTests(IsolatedInfrastructure infrastructure) :
         Assert.False((await database.Versions.FindAsync("2.0.0", default))!.IndexBuilt, "the HNSW index waits for the bulk load");
 
         // The last score fails at the embedding stage: it counts as done, with its reason kept.
-        await bus.PublishAsync(new ScoreFailed
+        await bus.Bus.Publish(new ScoreFailed
         {
             ScoreId = ids[^1], Stage = PipelineStage.Embedding, Code = "model.input", Reason = "too long", ModelVersion = "2.0.0",
         });
 
-        await Eventually.TrueAsync(async () => (await VersionsAsync()).ServingVersion == "2.0.0", "version 2 serving");
+        await Eventually.TrueAsync(async () => (await VersionsAsync()).ServingVersion == "2.0.0", "version 2 serving", Wait);
         var switched = await VersionsAsync();
         Assert.Equal("retired", switched.Versions.Single(v => v.ModelVersion == "1.0.0").State);
         Assert.Equal("2.0.0", await ServedVersionAsync(v2.Next()));

@@ -1,0 +1,72 @@
+using Clamp.Contracts.Grpc;
+using Clamp.Query.Classification;
+using Clamp.Query.Paging;
+using Clamp.Query.Upstream;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace Clamp.Query.Grpc;
+
+/// <summary>
+/// The public API. Search embeds the query text with the model version it reads; Similar starts from a stored
+/// score's embedding; Classify compares a score with label prompts. The caller's deadline and cancellation reach
+/// the backends (call-context propagation on the clients).
+/// </summary>
+internal sealed class ScoreSearchService(
+    Paginator pages,
+    QueryEmbedder embedder,
+    VectorStoreGateway store,
+    UploadedScoreEmbedder uploads,
+    IOptions<QueryOptions> options) : ScoreSearch.ScoreSearchBase
+{
+    public override async Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
+    {
+        var query = request.Query.Trim();
+        if (query.Length == 0)
+            throw Invalid("The query is empty.");
+        if (query.Length > options.Value.MaxQueryLength)
+            throw Invalid($"The query is {query.Length} characters long; at most {options.Value.MaxQueryLength} are accepted.");
+        var k = pages.PageSize(request.K);
+        var cursor = await pages.OpenAsync(request.PageToken, request.ModelVersion,
+            PageCursor.FingerprintOf("search", query, request.Filter), context.CancellationToken);
+
+        var vector = (await embedder.EmbedTextsAsync([query], cursor.ModelVersion, context.CancellationToken))[0];
+        var page = await pages.ReadAsync(cursor, vector, k, request.Filter, exclude: null, context.CancellationToken);
+        return new SearchResponse { Hits = { page.Hits }, NextPageToken = page.NextPageToken, ModelVersion = cursor.ModelVersion };
+    }
+
+    public override async Task<SimilarResponse> Similar(SimilarRequest request, ServerCallContext context)
+    {
+        var scoreId = ScoreIdOf(request.ScoreId);
+        var k = pages.PageSize(request.K);
+        var cursor = await pages.OpenAsync(request.PageToken, request.ModelVersion,
+            PageCursor.FingerprintOf("similar", scoreId, request.Filter), context.CancellationToken);
+
+        var vector = await store.EmbeddingAsync(scoreId, cursor.ModelVersion, context.CancellationToken);
+        var page = await pages.ReadAsync(cursor, vector, k, request.Filter, exclude: scoreId, context.CancellationToken);
+        return new SimilarResponse { Hits = { page.Hits }, NextPageToken = page.NextPageToken, ModelVersion = cursor.ModelVersion };
+    }
+
+    public override async Task<ClassifyResponse> Classify(ClassifyRequest request, ServerCallContext context)
+    {
+        var o = options.Value;
+        var template = request.Template.Length > 0 ? request.Template : o.DefaultTemplate;
+        var prompts = LabelPrompts.Build(request.Labels, template, o.MaxLabels);
+        var version = await store.ResolveVersionAsync(request.ModelVersion, context.CancellationToken);
+
+        var score = request.ScoreCase switch
+        {
+            ClassifyRequest.ScoreOneofCase.ScoreId => await store.EmbeddingAsync(ScoreIdOf(request.ScoreId), version, context.CancellationToken),
+            ClassifyRequest.ScoreOneofCase.Uploaded => await uploads.EmbedAsync(request.Uploaded, version, context.CancellationToken),
+            _ => throw Invalid("Give the score to classify: a score id or an uploaded score."),
+        };
+        var promptVectors = await embedder.EmbedTextsAsync(prompts, version, context.CancellationToken);
+        var labels = ZeroShotClassifier.Classify(score, request.Labels, promptVectors, o.LogitScale);
+        return new ClassifyResponse { Labels = { labels }, ModelVersion = version };
+    }
+
+    private static string ScoreIdOf(string scoreId) =>
+        Guid.TryParse(scoreId, out var id) ? id.ToString() : throw Invalid($"'{scoreId}' is not a score id (a UUID).");
+
+    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+}

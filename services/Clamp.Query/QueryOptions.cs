@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Clamp.Query;
+
+/// <summary>Where the query service finds its backends and how it answers. Bound from the "Query" section
+/// (environment: Query__EmbeddingAddress, Query__VectorStoreAddress …).</summary>
+public sealed class QueryOptions
+{
+    public const string Section = "Query";
+
+    /// <summary>gRPC address of the embedding service (HTTP/2 cleartext on loopback, e.g. http://127.0.0.1:5201).</summary>
+    [Required] public Uri EmbeddingAddress { get; set; } = new("http://127.0.0.1:5201");
+
+    /// <summary>gRPC address of the vector store.</summary>
+    [Required] public Uri VectorStoreAddress { get; set; } = new("http://127.0.0.1:5301");
+
+    /// <summary>Results per page when a request does not say.</summary>
+    [Range(1, 100)] public int DefaultK { get; set; } = 10;
+
+    /// <summary>Most results per page.</summary>
+    [Range(1, 999)] public int MaxK { get; set; } = 100;
+
+    /// <summary>
+    /// Multiplier of cosine similarities before the softmax of zero-shot classification (CLIP's learned logit
+    /// scale is clamped to 100; the embedding service does not report a model temperature).
+    /// </summary>
+    [Range(0.001, 1000)] public double LogitScale { get; set; } = 100;
+
+    /// <summary>Prompt template of classification when a request gives none.</summary>
+    [Required] public string DefaultTemplate { get; set; } = "This is a {label}.";
+
+    [Range(1, 1000)] public int MaxLabels { get; set; } = 100;
+
+    /// <summary>Longest query text accepted, in characters.</summary>
+    [Range(1, 100_000)] public int MaxQueryLength { get; set; } = 2000;
+
+    /// <summary>How long the serving model version is cached.</summary>
+    [Range(0, 60_000)] public int ServingVersionCacheMs { get; set; } = 1000;
+}

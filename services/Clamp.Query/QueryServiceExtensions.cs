@@ -1,0 +1,81 @@
+using Clamp.Contracts.Grpc;
+using Clamp.Music;
+using Clamp.Query.Classification;
+using Clamp.Query.Grpc;
+using Clamp.Query.Paging;
+using Clamp.Query.Upstream;
+using Clamp.ServiceDefaults;
+using Grpc.Core;
+using Grpc.Net.Client.Configuration;
+using Microsoft.Extensions.Options;
+using VectorStoreClient = Clamp.Contracts.Grpc.VectorStore.VectorStoreClient;
+
+namespace Clamp.Query;
+
+public static class QueryServiceExtensions
+{
+    /// <summary>The public gRPC API (with reflection and the gRPC health service) and its backend clients.</summary>
+    public static IHostApplicationBuilder AddQueryServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.Services.AddOptions<QueryOptions>()
+            .BindConfiguration(QueryOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddBackend<Embedder.EmbedderClient>(o => o.EmbeddingAddress);
+        builder.Services.AddBackend<VectorStoreClient>(o => o.VectorStoreAddress);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ScoreImporter());
+        builder.Services.AddTransient<QueryEmbedder>();
+        builder.Services.AddSingleton<VectorStoreGateway>();
+        builder.Services.AddTransient<Paginator>();
+        builder.Services.AddTransient<UploadedScoreEmbedder>();
+        return builder;
+    }
+
+    public static WebApplication MapQueryEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<ScoreSearchService>();
+        app.MapGrpcReflectionService();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// A gRPC client of a backend: the caller's deadline and cancellation propagate, and calls that fail as
+    /// Unavailable are retried by gRPC itself (3 attempts, exponential backoff; every backend call is a read).
+    /// The generic HTTP resilience handler is taken off: it would retry and time out beneath gRPC's own policy.
+    /// </summary>
+    private static void AddBackend<TClient>(this IServiceCollection services, Func<QueryOptions, Uri> address)
+        where TClient : ClientBase
+    {
+        var client = services.AddGrpcClient<TClient>((provider, grpc) =>
+                grpc.Address = address(provider.GetRequiredService<IOptions<QueryOptions>>().Value))
+            .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
+            .ConfigureChannel(channel => channel.ServiceConfig = new ServiceConfig
+            {
+                MethodConfigs =
+                {
+                    new MethodConfig
+                    {
+                        Names = { MethodName.Default },
+                        RetryPolicy = new RetryPolicy
+                        {
+                            MaxAttempts = 3,
+                            InitialBackoff = TimeSpan.FromMilliseconds(100),
+                            MaxBackoff = TimeSpan.FromSeconds(1),
+                            BackoffMultiplier = 2,
+                            RetryableStatusCodes = { StatusCode.Unavailable },
+                        },
+                    },
+                },
+            });
+#pragma warning disable EXTEXP0001 // Experimental in Microsoft.Extensions.Http.Resilience, but the documented way to opt a client out.
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+    }
+}

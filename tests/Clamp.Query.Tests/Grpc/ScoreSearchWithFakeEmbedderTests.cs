@@ -1,0 +1,210 @@
+using Clamp.Contracts.Grpc;
+using Clamp.Query.Tests.Support;
+using Clamp.Testing;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Clamp.Query.Tests.Grpc;
+
+/// <summary>
+/// The query service's own logic (embedding the query, paging, filters, similarity, classification, errors)
+/// over real gRPC and the real vector store, with the FAKE hashing embedder standing in for the model.
+/// </summary>
+public sealed class ScoreSearchWithFakeEmbedderTests(QueryStack stack) : IClassFixture<QueryStack>
+{
+    private ScoreSearch.ScoreSearchClient Client => stack.Client;
+
+    private static async Task<StatusCode> StatusOf(Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(call);
+        return error.StatusCode;
+    }
+
+    [Fact]
+    public async Task Search_with_the_fake_embedder_finds_the_score_whose_text_was_embedded()
+    {
+        var target = stack.Stored[17];
+        var response = await Client.SearchAsync(new SearchRequest { Query = target.Description, K = 5 });
+
+        Assert.Equal(HashingFakeEmbedder.ModelVersion, response.ModelVersion);
+        Assert.Equal(5, response.Hits.Count);
+        Assert.Equal(target.Id.ToString(), response.Hits[0].ScoreId);
+        Assert.Equal(1f, response.Hits[0].Score, 3);
+        Assert.Equal("Tune 17", response.Hits[0].Title);
+        Assert.Equal("reel", response.Hits[0].Type);
+    }
+
+    [Fact]
+    public async Task Search_pages_cover_every_score_once_and_the_last_page_has_no_token()
+    {
+        var seen = new List<string>();
+        var token = "";
+        var pages = 0;
+        do
+        {
+            var response = await Client.SearchAsync(new SearchRequest { Query = "a session tune", K = 7, PageToken = token });
+            seen.AddRange(response.Hits.Select(h => h.ScoreId));
+            token = response.NextPageToken;
+            pages++;
+        }
+        while (token.Length > 0 && pages < 20);
+
+        Assert.Equal(6, pages);
+        Assert.Equal(QueryStack.Scores, seen.Count);
+        Assert.Equal(QueryStack.Scores, seen.Distinct().Count());
+        var single = await Client.SearchAsync(new SearchRequest { Query = "a session tune", K = 21 });
+        Assert.Equal(single.Hits.Select(h => h.ScoreId), seen.Take(21));
+    }
+
+    [Fact]
+    public async Task A_page_token_only_fits_the_query_it_came_from()
+    {
+        var first = await Client.SearchAsync(new SearchRequest { Query = "jigs", K = 5 });
+        Assert.NotEmpty(first.NextPageToken);
+
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() =>
+            Client.SearchAsync(new SearchRequest { Query = "reels", K = 5, PageToken = first.NextPageToken }).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() =>
+            Client.SearchAsync(new SearchRequest { Query = "jigs", K = 5, PageToken = first.NextPageToken, Filter = new ScoreFilter { Keys = { "D major" } } }).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() =>
+            Client.SearchAsync(new SearchRequest { Query = "jigs", K = 5, PageToken = "not-a-token" }).ResponseAsync));
+    }
+
+    [Fact]
+    public async Task Search_filters_reach_the_vector_store()
+    {
+        var response = await Client.SearchAsync(new SearchRequest
+        {
+            Query = "anything",
+            K = 20,
+            Filter = new ScoreFilter { Collections = { "nottingham" }, Tags = { "session" } },
+        });
+        var expected = stack.Stored.Where(s => s.Row.Collection == "nottingham" && s.Row.Tags.Contains("session")).Select(s => s.Id.ToString());
+        Assert.Equal(expected.Order(), response.Hits.Select(h => h.ScoreId).Order());
+        Assert.Empty(response.NextPageToken);
+    }
+
+    [Fact]
+    public async Task Bad_search_requests_are_invalid_arguments()
+    {
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() => Client.SearchAsync(new SearchRequest { Query = "  " }).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() => Client.SearchAsync(new SearchRequest { Query = "jig", K = 1000 }).ResponseAsync));
+        Assert.Equal(StatusCode.NotFound, await StatusOf(() =>
+            Client.SearchAsync(new SearchRequest { Query = "jig", ModelVersion = "7.7.7" }).ResponseAsync));
+    }
+
+    [Fact]
+    public async Task Similar_returns_the_nearest_other_scores()
+    {
+        var target = stack.Stored[3];
+        var response = await Client.SimilarAsync(new SimilarRequest { ScoreId = target.Id.ToString(), K = 10 });
+
+        Assert.Equal(10, response.Hits.Count);
+        Assert.DoesNotContain(target.Id.ToString(), response.Hits.Select(h => h.ScoreId));
+        var expected = stack.Stored.Where(s => s.Id != target.Id)
+            .OrderByDescending(s => s.Row.Embedding.Zip(target.Row.Embedding, (a, b) => (double)a * b).Sum())
+            .Take(10).Select(s => s.Id.ToString());
+        Assert.Equal(expected, response.Hits.Select(h => h.ScoreId));
+    }
+
+    [Fact]
+    public async Task Similar_to_an_unknown_or_malformed_score_is_not_found_or_invalid()
+    {
+        Assert.Equal(StatusCode.NotFound, await StatusOf(() =>
+            Client.SimilarAsync(new SimilarRequest { ScoreId = Guid.NewGuid().ToString() }).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() =>
+            Client.SimilarAsync(new SimilarRequest { ScoreId = "tune 3" }).ResponseAsync));
+    }
+
+    [Fact]
+    public async Task Classify_a_stored_score_puts_the_label_whose_prompt_matches_first()
+    {
+        // Score 5 was stored with the fake vector of its description; the prompt template reproduces it for "reel".
+        var target = stack.Stored[5];
+        var response = await Client.ClassifyAsync(new ClassifyRequest
+        {
+            ScoreId = target.Id.ToString(),
+            Labels = { "jig", "reel", "hornpipe", "waltz" },
+            Template = "A {label} in D major, tune number 5",
+        });
+
+        Assert.Equal(HashingFakeEmbedder.ModelVersion, response.ModelVersion);
+        Assert.Equal(4, response.Labels.Count);
+        Assert.Equal("reel", response.Labels[0].Label);
+        Assert.Equal(1f, response.Labels[0].Similarity, 3);
+        Assert.Equal(1.0, response.Labels.Sum(l => (double)l.Probability), 4);
+        Assert.True(response.Labels.Zip(response.Labels.Skip(1)).All(p => p.First.Probability >= p.Second.Probability));
+    }
+
+    [Fact]
+    public async Task Classify_an_uploaded_abc_score_patches_it_with_the_models_scheme()
+    {
+        const string abc = """
+            X:1
+            T:Test Jig
+            M:6/8
+            L:1/8
+            K:D
+            |:A|dfd dfd|ecA ABc|dfd dfd|ecA A2:|
+            """;
+        var response = await Client.ClassifyAsync(new ClassifyRequest
+        {
+            Uploaded = new UploadedScore { FileName = "test.abc", Content = ByteString.CopyFromUtf8(abc) },
+            Labels = { "jig", "reel" },
+        });
+
+        Assert.Equal(2, response.Labels.Count);
+        Assert.Equal(1.0, response.Labels.Sum(l => (double)l.Probability), 4);
+        var sent = stack.FakeEmbedder.ReceivedScores.Last();
+        Assert.Equal("clamp1", sent.PatchScheme);
+        Assert.Equal(64, sent.PatchLength);
+        Assert.True(sent.PatchCount >= 2, "the tune's bars and the end patch");
+        Assert.Equal(sent.PatchCount * sent.PatchLength, sent.Patches.Length);
+        Assert.DoesNotContain("Test Jig", System.Text.Encoding.ASCII.GetString(sent.Patches.Select(b => (byte)(b + 31)).ToArray()));
+    }
+
+    [Fact]
+    public async Task Bad_classify_requests_are_invalid_arguments()
+    {
+        var id = stack.Stored[0].Id.ToString();
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() =>
+            Client.ClassifyAsync(new ClassifyRequest { ScoreId = id }).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() =>
+            Client.ClassifyAsync(new ClassifyRequest { ScoreId = id, Labels = { "jig", "jig" } }).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() =>
+            Client.ClassifyAsync(new ClassifyRequest { ScoreId = id, Labels = { "jig" }, Template = "no placeholder" }).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() =>
+            Client.ClassifyAsync(new ClassifyRequest { Labels = { "jig" } }).ResponseAsync));
+        var unreadable = await Assert.ThrowsAsync<RpcException>(() => Client.ClassifyAsync(new ClassifyRequest
+        {
+            Uploaded = new UploadedScore { FileName = "notes.pdf", Content = ByteString.CopyFromUtf8("%PDF-1.4 not music") },
+            Labels = { "jig" },
+        }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, unreadable.StatusCode);
+        Assert.Contains("cannot be read", unreadable.Status.Detail);
+    }
+
+    [Fact]
+    public async Task The_callers_deadline_reaches_the_embedding_service()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.SearchAsync(
+            new SearchRequest { Query = "slow: deadline test" }, deadline: DateTime.UtcNow.AddMilliseconds(500)).ResponseAsync);
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        await Eventually.TrueAsync(
+            () => Task.FromResult(stack.FakeEmbedder.CancelledTexts.Contains("slow: deadline test")),
+            "the embedding call cancelled", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Search_is_unavailable_when_the_embedding_service_is_down()
+    {
+        await using var query = await stack.StartQueryAsync(new Uri($"http://127.0.0.1:{Clamp.Testing.FreeTcpPort.Next()}"));
+        var client = new ScoreSearch.ScoreSearchClient(query.Channel);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.SearchAsync(new SearchRequest { Query = "jig" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("embedding service", error.Status.Detail);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Builder;
+using Clamp.Contracts.Grpc;
+using Clamp.Testing;
+using Clamp.VectorStore.Storage;
+using Clamp.VectorStore.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clamp.Query.Tests.Support;
+
+/// <summary>
+/// The query service in front of the real vector store (real PostgreSQL) and the FAKE hashing embedder, each
+/// hosted on its own loopback port and reached over real gRPC channels. The store holds 40 scores whose
+/// embeddings are the fake's vectors of their descriptions, so a search for a description finds its score.
+/// </summary>
+public sealed class QueryStack : IAsyncLifetime
+{
+    public static readonly string[] Types = ["jig", "reel", "hornpipe", "waltz"];
+    public static readonly string[] Keys = ["D major", "G major", "A dorian", "E minor", "C major"];
+    public const int Scores = 40;
+
+    private readonly IsolatedInfrastructure infrastructure = new();
+
+    public InProcessGrpcHost VectorStore { get; private set; } = null!;
+    public InProcessGrpcHost Embedder { get; private set; } = null!;
+    public InProcessGrpcHost Query { get; private set; } = null!;
+    public ScoreSearch.ScoreSearchClient Client { get; private set; } = null!;
+    public HashingFakeEmbedder FakeEmbedder => Embedder.Services.GetRequiredService<HashingFakeEmbedder>();
+    public IReadOnlyList<(Guid Id, string Description, EmbeddingRow Row)> Stored { get; private set; } = [];
+
+    public static string Description(int i) => $"A {Types[i % Types.Length]} in {Keys[i % Keys.Length]}, tune number {i}";
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        VectorStore = await VectorStoreTestHost.StartAsync(infrastructure);
+        var stored = Enumerable.Range(0, Scores).Select(i =>
+        {
+            var id = Guid.NewGuid();
+            var row = new EmbeddingRow(id, $"hash{i}", HashingFakeEmbedder.Vector(Description(i)),
+                i % 2 == 0 ? "nottingham" : "oneills", Keys[i % Keys.Length], "6/8", Types[i % Types.Length],
+                i % 4 == 0 ? ["session"] : [], $"Tune {i}", null);
+            return (id, Description(i), row);
+        }).ToList();
+        await new VectorStoreDatabase(VectorStore.Services).LoadAsync(HashingFakeEmbedder.ModelVersion, HashingFakeEmbedder.Dimension, stored.Select(s => s.row).ToList());
+        Stored = stored;
+
+        Embedder = await StartFakeEmbedderAsync();
+        Query = await StartQueryAsync(Embedder.Address);
+        Client = new ScoreSearch.ScoreSearchClient(Query.Channel);
+    }
+
+    /// <summary>A query service whose embedding service is at <paramref name="embeddingAddress"/>.</summary>
+    public Task<InProcessGrpcHost> StartQueryAsync(Uri embeddingAddress) => InProcessGrpcHost.StartAsync(
+        new Dictionary<string, string?>
+        {
+            ["Query:EmbeddingAddress"] = embeddingAddress.ToString(),
+            ["Query:VectorStoreAddress"] = VectorStore.Address.ToString(),
+            ["Query:ServingVersionCacheMs"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        },
+        builder => builder.AddQueryServices(),
+        app => app.MapQueryEndpoints());
+
+    private static Task<InProcessGrpcHost> StartFakeEmbedderAsync() => InProcessGrpcHost.StartAsync(
+        new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" },
+        builder =>
+        {
+            builder.Services.AddGrpc();
+            builder.Services.AddSingleton<HashingFakeEmbedder>();
+        },
+        app => app.MapGrpcService<HashingFakeEmbedder>());
+
+    public async Task DisposeAsync()
+    {
+        await Query.DisposeAsync();
+        await Embedder.DisposeAsync();
+        await VectorStore.DisposeAsync();
+        await infrastructure.DisposeAsync();
+    }
+}
