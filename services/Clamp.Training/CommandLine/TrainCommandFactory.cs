@@ -1,0 +1,96 @@
+using System.CommandLine;
+using Clamp.Inference.Text;
+using Clamp.Training.Data;
+using Clamp.Training.Model;
+using Clamp.Training.Training;
+
+namespace Clamp.Training.CommandLine;
+
+/// <summary>
+/// <c>train</c>: builds the dataset from the shared data folder (once, cached in the work folder, with the dev sets as
+/// <c>clamp eval</c> JSONL), trains (masked music model, then contrastive), and writes the model directory.
+/// </summary>
+public static class TrainCommandFactory
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "The shared data folder.", DefaultValueFactory = _ => "../shared/data" };
+        var work = new Option<string>("--work") { Description = "Work folder: dataset, sentence cache, checkpoints (resumed), plots.", DefaultValueFactory = _ => "/tmp/clamp-training" };
+        var output = new Option<string>("--out") { Description = "The model directory to write.", DefaultValueFactory = _ => "models/clamp-small" };
+        var seed = new Option<long>("--seed") { DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp (0 = default).", DefaultValueFactory = _ => 0 };
+        var layers = new Option<int>("--layers") { DefaultValueFactory = _ => new ModelConfig().Layers };
+        var hidden = new Option<int>("--hidden") { DefaultValueFactory = _ => new ModelConfig().Hidden };
+        var heads = new Option<int>("--heads") { DefaultValueFactory = _ => new ModelConfig().Heads };
+        var feedForward = new Option<int>("--ffn") { DefaultValueFactory = _ => new ModelConfig().FeedForward };
+        var dim = new Option<int>("--dim") { Description = "Embedding size of the shared space.", DefaultValueFactory = _ => new ModelConfig().EmbeddingDim };
+        var maxPatches = new Option<int>("--max-patches") { DefaultValueFactory = _ => new ModelConfig().MaxPatches };
+        var maskedEpochs = new Option<int>("--masked-epochs") { DefaultValueFactory = _ => 1 };
+        var contrastiveEpochs = new Option<int>("--contrastive-epochs") { DefaultValueFactory = _ => 3 };
+        var batch = new Option<int>("--batch") { Description = "Contrastive batch size.", DefaultValueFactory = _ => 64 };
+        var maxTrain = new Option<int>("--max-train") { Description = "Most training scores (0 = all).", DefaultValueFactory = _ => 0 };
+        var maxDev = new Option<int>("--max-dev") { Description = "Most dev scores evaluated per epoch (0 = all).", DefaultValueFactory = _ => 0 };
+        var variants = new Option<int>("--text-variants") { Description = "Text-dropout variants embedded per training score.", DefaultValueFactory = _ => 4 };
+        var abcOnly = new Option<bool>("--abc-only") { Description = "Train on the ABC collections only (no MusicXML)." };
+
+        var command = new Command("train", "Train a CLaMP model on the shared data and write its ONNX model directory.")
+        {
+            data, work, output, seed, threads, layers, hidden, heads, feedForward, dim, maxPatches, maskedEpochs, contrastiveEpochs,
+            batch, maxTrain, maxDev, variants, abcOnly,
+        };
+        command.SetAction(result =>
+        {
+            var workDirectory = result.GetValue(work)!;
+            var progress = new ConsoleProgress();
+            var datasetPath = EnsureDataset(result.GetValue(data)!, workDirectory, !result.GetValue(abcOnly), progress);
+            var options = new TrainingOptions
+            {
+                DatasetPath = datasetPath,
+                WorkDirectory = workDirectory,
+                ModelDirectory = result.GetValue(output)!,
+                Seed = result.GetValue(seed),
+                Threads = result.GetValue(threads),
+                Model = new ModelConfig
+                {
+                    Layers = result.GetValue(layers),
+                    Hidden = result.GetValue(hidden),
+                    Heads = result.GetValue(heads),
+                    FeedForward = result.GetValue(feedForward),
+                    EmbeddingDim = result.GetValue(dim),
+                    MaxPatches = result.GetValue(maxPatches),
+                },
+                MaskedEpochs = result.GetValue(maskedEpochs),
+                ContrastiveEpochs = result.GetValue(contrastiveEpochs),
+                ContrastiveBatchSize = result.GetValue(batch),
+                MaxTrainItems = result.GetValue(maxTrain),
+                MaxDevItems = result.GetValue(maxDev),
+                TextVariants = result.GetValue(variants),
+            };
+            using var sentences = MiniLmSentenceEncoder.CreateDefault();
+            var trained = new Trainer(options, progress, sentences).Run();
+            progress.Log($"dev: {trained.Dev.Summary()}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string EnsureDataset(string dataRoot, string workDirectory, bool includeMusicXml, ConsoleProgress progress)
+    {
+        var path = Path.Combine(workDirectory, "dataset.jsonl");
+        if (File.Exists(path))
+        {
+            progress.Log($"using the dataset in {path}");
+            return path;
+        }
+
+        var built = new DatasetBuilder(new DatasetOptions { DataRoot = dataRoot, IncludeMusicXml = includeMusicXml }).Build(progress.Log);
+        DatasetFile.Write(path, built.Items);
+        foreach (var file in DevSetWriter.Write(built.Items, Path.Combine(workDirectory, "dev")))
+        {
+            progress.Log($"dev set {file}");
+        }
+
+        progress.Log($"dataset: {built.Items.Count} scores ({built.Items.Count(i => i.IsDev)} dev), {built.Errors.Count} unreadable");
+        return path;
+    }
+}

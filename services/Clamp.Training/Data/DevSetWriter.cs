@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Clamp.Training.Training;
+
+namespace Clamp.Training.Data;
+
+/// <summary>
+/// Writes the dev split as <c>clamp eval</c> JSONL files: <c>search.jsonl</c> (id, text = all metadata lines, music)
+/// and one <c>&lt;task&gt;.jsonl</c> per zero-shot task (id, label, music). The music is the tune's music text (metadata
+/// already removed) under an <c>X:1</c> line, which <c>clamp eval</c> reads back as ABC.
+/// </summary>
+public static class DevSetWriter
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<string> Write(IReadOnlyList<ScoreItem> items, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var dev = items.Where(i => i.IsDev).ToList();
+        var written = new List<string> { WriteLines(Path.Combine(directory, "search.jsonl"), dev.Select(i => new { id = i.Id, text = i.FullText, music = Music(i) })) };
+        foreach (var task in DevTasks.All)
+        {
+            var labelled = dev.Where(i => i.Labels.ContainsKey(task)).ToList();
+            var kept = labelled.GroupBy(i => i.Labels[task]).Where(g => g.Count() >= DevEvaluation.MinScoresPerLabel).Select(g => g.Key).ToHashSet();
+            var lines = labelled.Where(i => kept.Contains(i.Labels[task])).Select(i => new { id = i.Id, label = i.Labels[task], music = Music(i) }).ToList();
+            if (lines.Count > 0)
+            {
+                written.Add(WriteLines(Path.Combine(directory, task + ".jsonl"), lines));
+            }
+        }
+
+        return written;
+    }
+
+    private static string Music(ScoreItem item) => "X:1\n" + item.MusicText;
+
+    private static string WriteLines<T>(string path, IEnumerable<T> lines)
+    {
+        File.WriteAllLines(path, lines.Select(l => JsonSerializer.Serialize(l, Json)));
+        return path;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Clamp.Training.Data;
+
+/// <summary>
+/// One score of the training data: its music text (metadata removed by Clamp.Music), the text lines made from its
+/// metadata, its labels for the zero-shot dev tasks, and whether it is in the dev split.
+/// </summary>
+public sealed record ScoreItem
+{
+    /// <summary>Stable id: the file under the data folder, and "#n" for the n-th tune of a multi-tune file.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The collection it came from ("nottingham", "essenFolksong", "music21/bach", "openewld" …).</summary>
+    public required string Collection { get; init; }
+
+    public required string MusicText { get; init; }
+
+    /// <summary>Readable metadata lines ("Title: …", "Type: reel", "Key: D major" …); text dropout picks among them.</summary>
+    public required IReadOnlyList<string> TextLines { get; init; }
+
+    /// <summary>Dev task name -> label (e.g. "tune-type" -> "jig").</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    public required bool IsDev { get; init; }
+
+    /// <summary>All text lines joined: the query of the search dev set.</summary>
+    public string FullText => string.Join(" ", TextLines);
+}

@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Json;
+using Clamp.Music;
+using Clamp.Music.Patching;
+
+namespace Clamp.Training.Evaluation;
+
+/// <summary>
+/// The JSONL of <c>clamp eval</c>: per line a <c>text</c> (search) or <c>label</c> (classify) and the score as
+/// <c>music</c> (raw score text, stripped here as the platform does) or <c>path</c> (relative to the JSONL file).
+/// A score that cannot be read becomes a null patch sequence and a message on the error writer.
+/// </summary>
+public static class EvalDataFile
+{
+    public static IReadOnlyList<EvalItem> Read(string path, string textField, IBarPatcher patcher, int maxPatches, TextWriter errors)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var importer = new ScoreImporter();
+        var items = new List<EvalItem>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            var id = root.TryGetProperty("id", out var idValue) ? idValue.ToString() : $"line {lineNumber}";
+            if (!root.TryGetProperty(textField, out var text) || text.ValueKind != JsonValueKind.String)
+            {
+                throw new InvalidDataException($"{path}:{lineNumber}: no \"{textField}\" string");
+            }
+
+            var patches = ReadScore(root, directory, importer, patcher, maxPatches, out var error);
+            if (error is not null)
+            {
+                errors.WriteLine($"{path}:{lineNumber} ({id}): {error}; counted as a miss");
+            }
+
+            items.Add(new EvalItem(text.GetString()!, patches));
+        }
+
+        return items;
+    }
+
+    private static PatchSequence? ReadScore(JsonElement root, string directory, ScoreImporter importer, IBarPatcher patcher, int maxPatches, out string? error)
+    {
+        ScoreImport import;
+        if (root.TryGetProperty("music", out var music) && music.ValueKind == JsonValueKind.String)
+        {
+            var text = music.GetString()!;
+            var name = text.TrimStart().StartsWith('<') ? "inline.xml" : "inline.abc";
+            import = importer.Import(name, Encoding.UTF8.GetBytes(text));
+        }
+        else if (root.TryGetProperty("path", out var relative) && relative.ValueKind == JsonValueKind.String)
+        {
+            var file = Path.Combine(directory, relative.GetString()!);
+            if (!File.Exists(file))
+            {
+                error = $"{relative.GetString()} not found";
+                return null;
+            }
+
+            import = importer.Import(file);
+        }
+        else
+        {
+            error = "no \"music\" or \"path\"";
+            return null;
+        }
+
+        var tune = import.Succeeded.FirstOrDefault(t => t.MusicText.Length > 0);
+        if (tune is null)
+        {
+            error = import.Failures.FirstOrDefault()?.Message ?? "no music in the score";
+            return null;
+        }
+
+        error = null;
+        return patcher.Patch(tune.MusicText, maxPatches);
+    }
+}

@@ -1,0 +1,18 @@
+using Clamp.Music.Patching;
+
+namespace Clamp.Training.Evaluation;
+
+/// <summary>A served model directory (ONNX Runtime, via Clamp.Inference) as an <see cref="IEmbeddingModel"/>.</summary>
+public sealed class OnnxEmbeddingModel(Clamp.Inference.ClampModel model) : IEmbeddingModel
+{
+    private const int PatchBudget = 8192;
+    private const int TokenBudget = 8192;
+
+    public int MaxPatches => model.Manifest.MaxPatches;
+
+    public PatchScheme Scheme => model.PatchScheme;
+
+    public float[][] EmbedMusic(IReadOnlyList<PatchSequence> scores) => model.Music.EncodeMany(scores, PatchBudget);
+
+    public float[][] EmbedText(IReadOnlyList<string> texts) => model.Text.EncodeMany(texts, TokenBudget);
+}

@@ -1,0 +1,44 @@
+namespace Clamp.Training.Evaluation;
+
+/// <summary>Text-to-music retrieval quality: mean reciprocal rank and hit rates at 1, 10 and 100.</summary>
+public sealed record SearchMetrics(int N, double Mrr, double Hr1, double Hr10, double Hr100)
+{
+    /// <summary>
+    /// Ranks the pool for each query. <paramref name="queries"/>[i] is the text of <paramref name="pool"/>[i]; a null
+    /// score embedding (unreadable score) is never found, so its query is a miss (reciprocal rank 0) and it is not in the pool.
+    /// </summary>
+    public static SearchMetrics Compute(IReadOnlyList<float[]> queries, IReadOnlyList<float[]?> pool)
+    {
+        if (queries.Count != pool.Count)
+        {
+            throw new ArgumentException("There must be one score per query.");
+        }
+
+        double reciprocal = 0, hit1 = 0, hit10 = 0, hit100 = 0;
+        for (var q = 0; q < queries.Count; q++)
+        {
+            if (pool[q] is not { } target)
+            {
+                continue;
+            }
+
+            var targetScore = Vectors.Dot(queries[q], target);
+            var rank = 1;
+            for (var s = 0; s < pool.Count; s++)
+            {
+                if (s != q && pool[s] is { } other && Vectors.Dot(queries[q], other) > targetScore)
+                {
+                    rank++;
+                }
+            }
+
+            reciprocal += 1.0 / rank;
+            hit1 += rank <= 1 ? 1 : 0;
+            hit10 += rank <= 10 ? 1 : 0;
+            hit100 += rank <= 100 ? 1 : 0;
+        }
+
+        var n = queries.Count;
+        return n == 0 ? new SearchMetrics(0, 0, 0, 0, 0) : new SearchMetrics(n, reciprocal / n, hit1 / n, hit10 / n, hit100 / n);
+    }
+}

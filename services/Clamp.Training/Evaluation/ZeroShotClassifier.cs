@@ -1,0 +1,31 @@
+namespace Clamp.Training.Evaluation;
+
+/// <summary>Zero-shot classification: each score gets the label whose prompt embedding is the most similar.</summary>
+public static class ZeroShotClassifier
+{
+    public static string? Predict(float[]? music, IReadOnlyList<string> labels, IReadOnlyList<float[]> labelEmbeddings)
+    {
+        if (music is null)
+        {
+            return null;
+        }
+
+        var best = 0;
+        var bestScore = double.NegativeInfinity;
+        for (var l = 0; l < labels.Count; l++)
+        {
+            var score = Vectors.Dot(music, labelEmbeddings[l]);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (l, score);
+            }
+        }
+
+        return labels[best];
+    }
+
+    /// <summary>The prompt of a label: <paramref name="template"/> with {label} replaced.</summary>
+    public static string Prompt(string template, string label) => template.Replace("{label}", label, StringComparison.Ordinal);
+
+    public const string DefaultTemplate = "This is a {label}.";
+}
