@@ -1,8 +1,15 @@
+using Clamp.Embedding;
+using Clamp.Embedding.Grpc;
 using Clamp.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddEmbeddingServices();
 
 var app = builder.Build();
+app.MapGrpcService<EmbedderService>();
 app.MapDefaultEndpoints();
 app.Run();
+
+/// <summary>Visible to the tests, which host the service.</summary>
+public partial class Program;

@@ -18,6 +18,7 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
     private readonly IBatchObserver? _observer;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private int _outstanding;
 
     public DynamicBatcher(
         Func<IReadOnlyList<TItem>, TResult[]> run, Func<TItem, int> cost, DynamicBatcherOptions options, IBatchObserver? observer = null)
@@ -31,8 +32,8 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
-    /// <summary>Items waiting for a batch.</summary>
-    public int QueueLength => _queue.Reader.Count;
+    /// <summary>Items submitted whose task has not completed yet (waiting or running); a cancelled item leaves at once.</summary>
+    public int Outstanding => Volatile.Read(ref _outstanding);
 
     public Task<TResult> EnqueueAsync(TItem item, CancellationToken cancellationToken = default)
     {
@@ -41,11 +42,13 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
             return Task.FromCanceled<TResult>(cancellationToken);
         }
 
-        var pending = new Pending(item, _cost(item));
+        Interlocked.Increment(ref _outstanding);
+        var pending = new Pending(this, item, _cost(item));
         pending.Watch(cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
             pending.Release();
+            pending.TryCancel(CancellationToken.None);
             return Task.FromException<TResult>(new ObjectDisposedException(nameof(DynamicBatcher<TItem, TResult>), "The batcher is stopped."));
         }
 
@@ -134,7 +137,7 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
 
             for (var i = 0; i < batch.Length; i++)
             {
-                batch[i].Completion.TrySetResult(results[i]);
+                batch[i].TryComplete(results[i]);
             }
         }
         catch (Exception ex)
@@ -142,7 +145,7 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
             error = ex;
             foreach (var pending in batch)
             {
-                pending.Completion.TrySetException(ex);
+                pending.TryFail(ex);
             }
         }
         finally
@@ -162,9 +165,11 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
             error));
     }
 
-    private sealed class Pending(TItem item, int cost)
+    /// <summary>One submitted item; every way it ends goes through <see cref="Finish"/>, which counts it out first.</summary>
+    private sealed class Pending(DynamicBatcher<TItem, TResult> owner, TItem item, int cost)
     {
         private CancellationTokenRegistration _registration;
+        private int _finished;
 
         public TItem Item { get; } = item;
         public int Cost { get; } = cost;
@@ -176,14 +181,38 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
             if (cancellationToken.CanBeCanceled)
             {
                 _registration = cancellationToken.Register(
-                    static (state, token) => ((Pending)state!).Completion.TrySetCanceled(token), this);
+                    static (state, token) => ((Pending)state!).TryCancel(token), this);
+            }
+        }
+
+        public void TryComplete(TResult result)
+        {
+            if (Finish())
+            {
+                Completion.SetResult(result);
+            }
+        }
+
+        public void TryFail(Exception error)
+        {
+            if (Finish())
+            {
+                Completion.SetException(error);
+            }
+        }
+
+        public void TryCancel(CancellationToken token)
+        {
+            if (Finish())
+            {
+                Completion.SetCanceled(token);
             }
         }
 
         /// <summary>True (and released) when the caller has cancelled before the item ran.</summary>
         public bool Dropped()
         {
-            if (!Completion.Task.IsCompleted)
+            if (Volatile.Read(ref _finished) == 0)
             {
                 return false;
             }
@@ -193,5 +222,16 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
         }
 
         public void Release() => _registration.Dispose();
+
+        private bool Finish()
+        {
+            if (Interlocked.Exchange(ref _finished, 1) != 0)
+            {
+                return false;
+            }
+
+            Interlocked.Decrement(ref owner._outstanding);
+            return true;
+        }
     }
 }

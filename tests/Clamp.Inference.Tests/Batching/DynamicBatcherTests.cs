@@ -103,6 +103,7 @@ public sealed class DynamicBatcherTests
         cancel.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Equal(2, batcher.Outstanding); // "first" runs, "kept" waits; "cancelled" has left.
         recorder.Release();
         Assert.Equal("KEPT", await kept);
         await first;
@@ -120,6 +121,7 @@ public sealed class DynamicBatcherTests
 
         Assert.Equal("broken batch", error.Message);
         Assert.Equal("ok", good);
+        Assert.Equal(0, batcher.Outstanding);
         Assert.NotNull(recorder.Reports.First().Error);
     }
 

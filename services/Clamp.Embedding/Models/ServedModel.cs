@@ -1,0 +1,65 @@
+using Clamp.Embedding.Diagnostics;
+using Clamp.Inference;
+using Clamp.Inference.Batching;
+using Clamp.Inference.Encoders;
+using Clamp.Music.Patching;
+
+namespace Clamp.Embedding.Models;
+
+/// <summary>A loaded, warmed-up model version with its two dynamic batchers (scores and texts).</summary>
+public sealed class ServedModel : IAsyncDisposable
+{
+    public const string MusicModality = "music";
+    public const string TextModality = "text";
+
+    private readonly DynamicBatcher<PatchSequence, float[]> _music;
+    private readonly DynamicBatcher<string, float[]> _text;
+
+    public ServedModel(ClampModel model, ModelDirectoryStamp stamp, EmbeddingOptions options, EmbeddingMetrics metrics)
+    {
+        Model = model;
+        Stamp = stamp;
+        var wait = TimeSpan.FromMilliseconds(options.MaxBatchWaitMs);
+        _music = new DynamicBatcher<PatchSequence, float[]>(
+            model.Music.Encode, model.Music.CostOf,
+            new DynamicBatcherOptions { Budget = options.MusicPatchBudget, MaxWait = wait, MaxItems = options.MaxBatchItems },
+            metrics.For(MusicModality, Version));
+        _text = new DynamicBatcher<string, float[]>(
+            model.Text.Encode, model.Text.CostOf,
+            new DynamicBatcherOptions { Budget = options.TextTokenBudget, MaxWait = wait, MaxItems = options.MaxBatchItems },
+            metrics.For(TextModality, Version));
+    }
+
+    public ClampModel Model { get; }
+
+    /// <summary>What the model directory held when this version was loaded (to notice a change).</summary>
+    public ModelDirectoryStamp Stamp { get; }
+
+    public string ModelId => Model.Manifest.ModelId;
+
+    public string Version => Model.Manifest.Version;
+
+    public DateTimeOffset LoadedAt { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Scores and texts submitted and not answered yet (waiting for a batch or running).</summary>
+    public int Outstanding => _music.Outstanding + _text.Outstanding;
+
+    /// <summary>Embeds one score's patches as they travel in messages; <see cref="InvalidPatchesException"/> when they
+    /// do not fit this model.</summary>
+    public Task<float[]> EmbedScoreAsync(string? patchScheme, int patchLength, int patchCount, ReadOnlySpan<byte> patches, CancellationToken cancellationToken)
+    {
+        var input = PatchInput.Create(Model.Manifest, patchScheme, patchLength, patchCount, patches);
+        return _music.EnqueueAsync(input, cancellationToken);
+    }
+
+    public Task<float[]> EmbedTextAsync(string text, CancellationToken cancellationToken) =>
+        _text.EnqueueAsync(text, cancellationToken);
+
+    /// <summary>Runs what is queued, then releases the ONNX sessions.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _music.DisposeAsync();
+        await _text.DisposeAsync();
+        Model.Dispose();
+    }
+}
