@@ -67,6 +67,50 @@ platform_stop() {
   done
 }
 
+clamp_cli() { dotnet "$root/services/Clamp.Cli/bin/Release/net10.0/clamp.dll" "$@"; }
+
+# The tune type of a bundled sample file, from its name (as in the Nottingham collection).
+sample_type() {
+  case "$(basename "$1" .abc)" in
+    jigs) echo jig ;; reels) echo reel ;; hornpipes) echo hornpipe ;; waltzes) echo waltz ;; slip-jigs) echo "slip jig" ;; *) echo "" ;;
+  esac
+}
+
+# Uploads the bundled samples through the ingest API, waits until every score is indexed (or failed with a
+# reason), then asks the query service over gRPC for a search and a classification.
 platform_demo() {
-  log "demo: not wired yet"
+  command -v jq >/dev/null || apt_install jq
+  local ingest="http://127.0.0.1:5180/v1" auth=(-H "X-Api-Key: $CLAMP_API_KEY")
+  local ids=() file response first_reel=""
+  for file in "$root"/samples/abc/*.abc; do
+    response=$(curl -fsS "${auth[@]}" -F "file=@$file" -F "type=$(sample_type "$file")" -F "collection=nottingham" "$ingest/scores:batch") \
+      || die "uploading $file failed"
+    log "uploaded $(basename "$file"): $(jq -r '"\(.stored) new, \(.duplicates) already stored, \(.errors) refused"' <<<"$response")"
+    mapfile -t -O "${#ids[@]}" ids < <(jq -r '.items[] | select(.id != null) | .id' <<<"$response")
+    [ "$(basename "$file")" = reels.abc ] && first_reel=$(jq -r '.items[0].id' <<<"$response")
+  done
+
+  log "waiting until the ${#ids[@]} scores are indexed"
+  local deadline=$((SECONDS + ${CLAMP_DEMO_TIMEOUT:-300})) pending=("${ids[@]}") still id status indexed=0 failed=0
+  while [ "${#pending[@]}" -gt 0 ] && [ "$SECONDS" -lt "$deadline" ]; do
+    still=()
+    for id in "${pending[@]}"; do
+      status=$(curl -fsS "${auth[@]}" "$ingest/scores/$id" | jq -r '.status')
+      case "$status" in
+        indexed) indexed=$((indexed + 1)) ;;
+        failed) failed=$((failed + 1)); log "score $id failed: $(curl -fsS "${auth[@]}" "$ingest/scores/$id" | jq -c '.failure')" ;;
+        *) still+=("$id") ;;
+      esac
+    done
+    pending=("${still[@]}")
+    [ "${#pending[@]}" -gt 0 ] && sleep 1
+  done
+  [ "${#pending[@]}" -eq 0 ] || die "${#pending[@]} scores are still not indexed after ${CLAMP_DEMO_TIMEOUT:-300} s"
+  log "$indexed scores indexed, $failed failed"
+
+  echo
+  clamp_cli search "a lively jig in G major" --k 5
+  echo
+  clamp_cli classify --score-id "$first_reel" --labels "jig,reel,hornpipe,waltz,slip jig"
+  echo
 }
