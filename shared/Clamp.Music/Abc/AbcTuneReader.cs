@@ -12,8 +12,6 @@ internal sealed class AbcTuneReader
     private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
         Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\f' or '\v')).Select(c => (char)c).Append('\u007f').ToArray());
 
-    private static readonly SearchValues<char> NoteLetters = SearchValues.Create("ABCDEFGabcdefg");
-
     private readonly string _text;
     private readonly int _tuneIndex;
     private readonly TuneMetadataBuilder _metadata;
@@ -154,7 +152,7 @@ internal sealed class AbcTuneReader
         _lastFieldMusical = false;
         _inlineFields.Clear();
         var start = _music.Length;
-        MusicLineCleaner.Append(line, _music, _inlineFields);
+        var hasNotes = MusicLineCleaner.Append(line, _music, _inlineFields);
         foreach (var inline in _inlineFields)
         {
             _metadata.AddInline(inline);
@@ -162,28 +160,9 @@ internal sealed class AbcTuneReader
 
         if (_music.Length > start)
         {
-            _hasNotes |= HasNoteLetters(start);
+            _hasNotes |= hasNotes;
             _music.Append('\n');
         }
-    }
-
-    private bool HasNoteLetters(int start)
-    {
-        var inQuote = false;
-        for (var i = start; i < _music.Length; i++)
-        {
-            var c = _music[i];
-            if (c == '"')
-            {
-                inQuote = !inQuote;
-            }
-            else if (!inQuote && NoteLetters.Contains(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void AppendMusicLine(string line) => _music.Append(line).Append('\n');

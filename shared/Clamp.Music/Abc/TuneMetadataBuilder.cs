@@ -44,56 +44,66 @@ internal sealed class TuneMetadataBuilder(IReadOnlyList<AbcField> fileHeaderFiel
 
     public TuneMetadata Build(int startLine)
     {
-        var all = fileHeaderFields.Where(f => !_fields.Any(t => t.Name == f.Name)).Concat(_fields).ToList();
-        var keyValue = First(all, 'K');
+        var values = new Dictionary<char, List<string>>();
+        foreach (var field in fileHeaderFields.Where(f => !_fields.Exists(t => t.Name == f.Name)).Concat(_fields))
+        {
+            var value = CleanText(field.Value);
+            if (value.Length > 0)
+            {
+                (values.TryGetValue(field.Name, out var list) ? list : values[field.Name] = []).Add(value);
+            }
+        }
+
+        var keyValue = First('K');
         var key = keyValue is null ? null : AbcKey.TryParse(keyValue);
-        if (keyValue is { Length: > 0 } && key is null && !keyValue.StartsWith("none", StringComparison.OrdinalIgnoreCase))
+        if (keyValue is not null && key is null && !keyValue.StartsWith("none", StringComparison.OrdinalIgnoreCase))
         {
             Warn(startLine, $"key '{keyValue}' is not a tonic and mode; no key recorded");
         }
 
-        var meterValue = First(all, 'M');
-        var tempo = First(all, 'Q');
+        var meter = First('M');
+        var tempo = First('Q');
+        var unitLength = First('L');
         return new TuneMetadata
         {
             ReferenceNumber = ReferenceNumber,
-            Titles = _titles.Count > 0 ? _titles.ToList() : All(all, 'T').ToList(),
-            Composer = Join(all, "; ", 'C'),
-            Rhythm = Join(all, ", ", 'R')?.ToLowerInvariant(),
-            Origin = Join(all, ", ", 'O') ?? Join(all, ", ", 'A'),
-            Notes = Join(all, "\n", 'N'),
-            Source = Join(all, "; ", 'S'),
-            Book = Join(all, "; ", 'B'),
-            History = Join(all, "\n", 'H'),
-            Transcription = Join(all, "; ", 'Z'),
-            Lyrics = Join(all, "\n", 'W', 'w'),
-            Meter = meterValue is null ? null : AbcMeter.NormaliseMeter(meterValue),
+            Titles = _titles.Count > 0 ? _titles.Select(CleanText).ToList() : All('T'),
+            Composer = Join("; ", 'C'),
+            Rhythm = Join(", ", 'R')?.ToLowerInvariant(),
+            Origin = Join(", ", 'O') ?? Join(", ", 'A'),
+            Notes = Join("\n", 'N'),
+            Source = Join("; ", 'S'),
+            Book = Join("; ", 'B'),
+            History = Join("\n", 'H'),
+            Transcription = Join("; ", 'Z'),
+            Lyrics = _fields.Where(f => f.Name is 'W' or 'w').Select(f => CleanText(f.Value)).Where(v => v.Length > 0).ToList() is { Count: > 0 } lyrics
+                ? string.Join("\n", lyrics)
+                : null,
+            Meter = meter is null ? null : AbcMeter.NormaliseMeter(meter),
             Key = key?.Normalised,
             KeyTonic = key?.Tonic,
             KeyMode = key?.Mode,
-            UnitLength = First(all, 'L') is { } unit ? AbcMeter.NormaliseUnitLength(unit) : null,
+            UnitLength = unitLength is null ? null : AbcMeter.NormaliseUnitLength(unitLength),
             Tempo = tempo,
             BeatsPerMinute = tempo is null ? null : AbcMeter.BeatsPerMinute(tempo),
-            Voices = All(all, 'V').Select(VoiceId).Where(id => id.Length > 0).Distinct().ToList(),
-            Fields = all.GroupBy(f => f.Name.ToString(), StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(f => f.Value).ToList(), StringComparer.Ordinal),
+            Voices = All('V').Select(VoiceId).Where(id => id.Length > 0).Distinct().ToList(),
+            Fields = values.ToDictionary(kv => kv.Key.ToString(), kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal),
         };
+
+        List<string> All(char name) => values.TryGetValue(name, out var list) ? list : [];
+
+        string? First(char name) => values.TryGetValue(name, out var list) ? list[0] : null;
+
+        string? Join(string separator, char name) =>
+            values.TryGetValue(name, out var list) ? string.Join(separator, list.Distinct()) : null;
     }
 
-    private static IEnumerable<string> All(List<AbcField> fields, params char[] names) =>
-        fields.Where(f => names.Contains(f.Name)).Select(f => CleanText(f.Value)).Where(v => v.Length > 0);
-
-    /// <summary>Removes control characters and a closing brackets with no opening one (as Essen's <c>R:</c> values have).</summary>
+    /// <summary>Removes control characters, and closing brackets with no opening one (as Essen's <c>R:</c> values have).</summary>
     private static string CleanText(string value)
     {
         var text = value.Any(char.IsControl) ? new string(value.Where(c => !char.IsControl(c)).ToArray()) : value;
         return text.EndsWith(']') && !text.Contains('[') ? text.TrimEnd(']').TrimEnd() : text;
     }
-
-    private static string? First(List<AbcField> fields, char name) => All(fields, name).FirstOrDefault();
-
-    private static string? Join(List<AbcField> fields, string separator, params char[] names) =>
-        All(fields, names).Distinct().ToList() is { Count: > 0 } values ? string.Join(separator, values) : null;
 
     private static string VoiceId(string value)
     {

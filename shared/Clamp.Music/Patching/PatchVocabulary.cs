@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Clamp.Music.Patching;
 
 /// <summary>The patch id vocabulary of docs/model-format.md.</summary>
@@ -29,12 +33,41 @@ public static class PatchVocabulary
     public static char? CharOf(byte id) =>
         id is >= 1 and <= PrintableCount ? (char)(id + FirstPrintable - 1) : null;
 
-    /// <summary>Maps characters to ids into <paramref name="destination"/> (same length).</summary>
+    /// <summary>Maps characters to ids into <paramref name="destination"/> (at least as long), 16 at a time where the CPU allows.</summary>
     public static void Encode(ReadOnlySpan<char> text, Span<byte> destination)
     {
-        for (var i = 0; i < text.Length; i++)
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, text.Length, nameof(destination));
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<ushort>.Count)
+        {
+            ref var source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            ref var target = ref MemoryMarshal.GetReference(destination);
+            for (; i <= text.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            {
+                var ids = Vector128.Narrow(
+                    IdsOf(Vector128.LoadUnsafe(ref source, (nuint)i)),
+                    IdsOf(Vector128.LoadUnsafe(ref source, (nuint)(i + Vector128<ushort>.Count))));
+                ids.StoreUnsafe(ref target, (nuint)i);
+            }
+
+            if (i <= text.Length - Vector128<ushort>.Count)
+            {
+                var ids = Vector128.Narrow(IdsOf(Vector128.LoadUnsafe(ref source, (nuint)i)), Vector128<ushort>.Zero);
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, i), ids.AsUInt64().ToScalar());
+                i += Vector128<ushort>.Count;
+            }
+        }
+
+        for (; i < text.Length; i++)
         {
             destination[i] = IdOf(text[i]);
         }
+    }
+
+    /// <summary><see cref="IdOf"/> on eight characters at once.</summary>
+    private static Vector128<ushort> IdsOf(Vector128<ushort> characters)
+    {
+        var offset = characters - Vector128.Create((ushort)FirstPrintable);
+        return (offset + Vector128<ushort>.One) & Vector128.LessThan(offset, Vector128.Create((ushort)PrintableCount));
     }
 }

@@ -29,12 +29,13 @@ internal sealed class PatchWriter : IDisposable
 
         var patch = NextRow();
         var length = Math.Min(text.Length, PatchLength);
-        PatchVocabulary.Encode(text[..length], patch);
         if (length < PatchLength)
         {
+            patch.Clear();
             patch[length] = PatchVocabulary.EndOfPatch;
-            patch[(length + 1)..].Clear();
         }
+
+        PatchVocabulary.Encode(text[..length], patch);
     }
 
     /// <summary>The text in as many patches as it needs (every 64 characters), none truncated.</summary>
