@@ -30,6 +30,9 @@ public sealed class IngestOptions
     /// <summary>Requests per minute allowed to one API key (token bucket, refilled every second).</summary>
     [Range(1, 1_000_000)] public int RequestsPerMinute { get; set; } = 600;
 
+    /// <summary>Queue names start with this, so no other service's consumer of the same message shares a queue.</summary>
+    [Required] public string EndpointPrefix { get; set; } = "ingest";
+
     /// <summary>Requests one key may make at once above the steady rate.</summary>
     [Range(1, 1_000_000)] public int RequestBurst { get; set; } = 100;
 }

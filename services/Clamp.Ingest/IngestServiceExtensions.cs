@@ -13,10 +13,6 @@ namespace Clamp.Ingest;
 
 public static class IngestServiceExtensions
 {
-    /// <summary>Queue names start with this (configurable as Ingest:EndpointPrefix), so no other service's
-    /// consumer of the same message shares a queue with ingest's.</summary>
-    public const string DefaultEndpointPrefix = "ingest";
-
     /// <summary>Everything the ingest service needs: PostgreSQL (schema migrated at start-up), the outbox relay,
     /// the status and re-indexing consumers, API-key security, rate limiting and the OpenAPI document.</summary>
     public static IHostApplicationBuilder AddIngestServices(this IHostApplicationBuilder builder)
@@ -37,10 +33,8 @@ public static class IngestServiceExtensions
         services.AddSingleton<ReindexJobRepository>();
         services.AddSingleton<BatchExpander>();
 
-        var prefix = builder.Configuration[$"{IngestOptions.Section}:EndpointPrefix"] ?? DefaultEndpointPrefix;
         builder.AddMessageBus(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             bus.AddConsumer<ScorePatchedConsumer, RetryingConsumerDefinition<ScorePatchedConsumer>>();
             bus.AddConsumer<ScoreIndexedConsumer, RetryingConsumerDefinition<ScoreIndexedConsumer>>();
             bus.AddConsumer<ScoreFailedConsumer, RetryingConsumerDefinition<ScoreFailedConsumer>>();

@@ -18,10 +18,8 @@ public static class PatchingServiceExtensions
         builder.Services.AddSingleton(services => new ScoreImporter(services.GetRequiredService<IOptions<ScoreImportOptions>>().Value));
         builder.Services.AddSingleton<ScorePatcher>();
 
-        var prefix = builder.Configuration[$"{PatchingOptions.Section}:{nameof(PatchingOptions.EndpointPrefix)}"] ?? new PatchingOptions().EndpointPrefix;
         builder.AddMessageBus(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             bus.AddConsumer<ScoreIngestedConsumer, ScoreIngestedConsumerDefinition>();
         });
         return builder;

@@ -21,8 +21,17 @@ internal sealed class ScoreIngestedConsumer(ScorePatcher patcher) : IConsumer<Sc
     }
 }
 
-internal sealed class ScoreIngestedConsumerDefinition(IOptions<PatchingOptions> options) : ConsumerDefinition<ScoreIngestedConsumer>
+/// <summary>The queue "{Patching:EndpointPrefix}-score-ingested", concurrency and retries with backoff.</summary>
+internal sealed class ScoreIngestedConsumerDefinition : ConsumerDefinition<ScoreIngestedConsumer>
 {
+    private readonly IOptions<PatchingOptions> options;
+
+    public ScoreIngestedConsumerDefinition(IOptions<PatchingOptions> options)
+    {
+        this.options = options;
+        EndpointName = new KebabCaseEndpointNameFormatter(options.Value.EndpointPrefix + "-", includeNamespace: false).Consumer<ScoreIngestedConsumer>();
+    }
+
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ScoreIngestedConsumer> consumerConfigurator, IRegistrationContext context)
     {

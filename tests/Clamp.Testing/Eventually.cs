@@ -11,13 +11,17 @@ public static class Eventually
     public static Task TrueAsync(Func<bool> condition, string what, TimeSpan timeout) =>
         TrueAsync(() => Task.FromResult(condition()), what, timeout);
 
-    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan timeout)
+    public static Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan timeout) =>
+        TrueAsync(condition, () => what, timeout);
+
+    /// <summary>As above, with the failure described when it happens (to show the last state seen).</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, Func<string> what, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
-                throw new XunitException($"After {timeout.TotalSeconds:0.#} s: {what}.");
+                throw new XunitException($"After {timeout.TotalSeconds:0.#} s: {what()}.");
             await Task.Delay(Interval);
         }
     }

@@ -20,7 +20,7 @@ public sealed class MessageProbe(RabbitMqEndpoint rabbit, string virtualHost) : 
     /// <summary>Records messages of type <typeparamref name="T"/> (call before <see cref="StartAsync"/>).</summary>
     public MessageProbe Record<T>() where T : class
     {
-        _endpoints.Add(bus => bus.ReceiveEndpoint($"probe-{KebabCaseEndpointNameFormatter.Instance.SanitizeName(typeof(T).Name)}", endpoint =>
+        _endpoints.Add(bus => bus.ReceiveEndpoint($"probe-{QueueName(typeof(T))}", endpoint =>
             endpoint.Handler<T>(context =>
             {
                 _received.Enqueue(context.Message);
@@ -28,6 +28,13 @@ public sealed class MessageProbe(RabbitMqEndpoint rabbit, string virtualHost) : 
             })));
         return this;
     }
+
+    /// <summary>"score-ingested" for ScoreIngested, "fault-score-ingested" for Fault&lt;ScoreIngested&gt;.</summary>
+    private static string QueueName(Type type) => type.IsGenericType
+        ? string.Join("-", type.GetGenericArguments().Select(QueueName).Prepend(QueueName(type.Name[..type.Name.IndexOf('`')])))
+        : QueueName(type.Name);
+
+    private static string QueueName(string typeName) => KebabCaseEndpointNameFormatter.Instance.SanitizeName(typeName);
 
     public async Task<MessageProbe> StartAsync()
     {

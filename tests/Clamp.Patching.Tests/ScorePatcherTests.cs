@@ -1,0 +1,99 @@
+using Clamp.Contracts.Messages;
+using Clamp.Music;
+using Clamp.Music.Abc;
+using Clamp.Music.Patching;
+using Microsoft.Extensions.Options;
+
+namespace Clamp.Patching.Tests;
+
+/// <summary>What the patching stage makes of real and broken scores (no broker needed).</summary>
+public sealed class ScorePatcherTests
+{
+    private static ScorePatcher Patcher(string scheme = "clamp1", int maxPatches = 512) =>
+        new(new ScoreImporter(), Options.Create(new PatchingOptions { Scheme = scheme, MaxPatches = maxPatches }));
+
+    [Fact]
+    public void A_real_tune_is_cut_into_the_patches_of_its_music_text_with_merged_metadata()
+    {
+        var content = Scores.SampleTune("jigs.abc", 1);
+        var uploaded = new ScoreMetadata { Title = "Uploader's title", Tags = ["session"], Extra = new Dictionary<string, string> { ["source"] = "upload form" } };
+
+        var outcome = Patcher().Patch(Scores.Ingested("jigs.abc", content, uploaded, targetModelVersion: "2.0.0"));
+
+        var patched = Assert.IsType<ScorePatched>(outcome.Patched);
+        var tune = AbcParser.ParseTune(ScoreTextDecoder.Decode(content));
+        var expected = BarPatcher.For(PatchScheme.Clamp1).Patch(tune.MusicText, 512);
+        Assert.Equal(expected.Ids, patched.Patches);
+        Assert.Equal(expected.Count, patched.PatchCount);
+        Assert.True(patched.PatchCount > 4);
+        Assert.Equal((64, "clamp1", "2.0.0"), (patched.PatchLength, patched.PatchScheme, patched.TargetModelVersion));
+        Assert.Equal(patched.PatchCount * patched.PatchLength, patched.Patches.Length);
+
+        Assert.Equal("Uploader's title", patched.Metadata.Title);
+        Assert.Equal("G major", patched.Metadata.Key);
+        Assert.Equal("6/8", patched.Metadata.Meter);
+        Assert.Equal(["session"], patched.Metadata.Tags);
+        Assert.Equal("upload form", patched.Metadata.Extra["source"]);
+    }
+
+    [Fact]
+    public void The_file_gives_what_the_uploader_left_out()
+    {
+        var patched = Patcher().Patch(Scores.Ingested("jigs.abc", Scores.SampleTune("jigs.abc", 1))).Patched!;
+
+        Assert.Equal("Abacus", patched.Metadata.Title);
+        Assert.Equal("By Hugh Barwell, via Phil Rowe", patched.Metadata.Extra["source"]);
+    }
+
+    [Fact]
+    public void A_long_score_is_cut_to_the_configured_number_of_patches()
+    {
+        var patched = Patcher(maxPatches: 4).Patch(Scores.Ingested("reels.abc", Scores.SampleTune("reels.abc", 0))).Patched!;
+
+        Assert.Equal(4, patched.PatchCount);
+        Assert.Equal(4 * 64, patched.Patches.Length);
+    }
+
+    [Fact]
+    public void The_configured_scheme_is_used_and_named()
+    {
+        var patched = Patcher(scheme: "line-bars").Patch(Scores.Ingested("jigs.abc", Scores.SampleTune("jigs.abc", 0))).Patched!;
+
+        Assert.Equal("line-bars", patched.PatchScheme);
+    }
+
+    [Fact]
+    public void A_score_without_music_fails_at_patching_with_the_readers_code_and_reason()
+    {
+        var score = Scores.Ingested("empty.abc", Scores.NoMusic, targetModelVersion: "2.0.0");
+
+        var outcome = Patcher().Patch(score);
+
+        Assert.Null(outcome.Patched);
+        var failed = outcome.Failed!;
+        Assert.Equal((score.ScoreId, PipelineStage.Patching, "2.0.0"), (failed.ScoreId, failed.Stage, failed.ModelVersion));
+        Assert.StartsWith("abc.", failed.Code);
+        Assert.StartsWith("empty.abc: ", failed.Reason);
+    }
+
+    [Fact]
+    public void A_file_of_no_known_format_fails_with_its_reason()
+    {
+        var failed = Patcher().Patch(Scores.Ingested("notes.pdf", "%PDF-1.7"u8.ToArray())).Failed!;
+
+        Assert.Equal("import.unknown-format", failed.Code);
+        Assert.Contains("notes.pdf", failed.Reason);
+    }
+
+    [Fact]
+    public void The_same_score_always_gives_the_same_patches()
+    {
+        var score = Scores.Ingested("hornpipes.abc", Scores.SampleTune("hornpipes.abc", 2));
+
+        var first = Patcher().Patch(score).Patched!;
+        var second = Patcher().Patch(score).Patched!;
+
+        Assert.Equal(first.Patches, second.Patches);
+        Assert.Equivalent(first.Metadata, second.Metadata, strict: true);
+    }
+}
