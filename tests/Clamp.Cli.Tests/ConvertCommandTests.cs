@@ -25,10 +25,12 @@ public class ConvertCommandTests
         Assert.Contains("% tune 1: The Enchanted Valley", output);
     }
 
-    [Fact]
-    public async Task MusicXml_file_is_converted_to_abc()
+    [Theory]
+    [InlineData("bwv67.4.xml")]
+    [InlineData("pop909-001.mid")]
+    public async Task MusicXml_and_midi_files_are_converted_to_abc(string sample)
     {
-        var (exitCode, output, error) = await ClampProcess.RunAsync(null, "convert", ClampProcess.Sample("bwv67.4.xml"));
+        var (exitCode, output, error) = await ClampProcess.RunAsync(null, "convert", ClampProcess.Sample(sample));
 
         Assert.True(exitCode == 0, error);
         Assert.Contains("\nK:", output);

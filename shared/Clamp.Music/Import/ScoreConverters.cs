@@ -1,3 +1,4 @@
+using Clamp.Music.Midi;
 using Clamp.Music.MusicXml;
 
 namespace Clamp.Music;
@@ -9,6 +10,7 @@ internal static class ScoreConverters
     {
         ScoreFileFormat.MusicXml => MusicXmlConverter.ToAbc(content, compressed: false),
         ScoreFileFormat.CompressedMusicXml => MusicXmlConverter.ToAbc(content, compressed: true),
+        ScoreFileFormat.Midi => MidiConverter.ToAbc(content),
         _ => throw new ScoreReadException("import.unsupported-format", $"conversion from {format} is not available in this build"),
     };
 }
