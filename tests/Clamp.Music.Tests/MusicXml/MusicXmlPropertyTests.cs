@@ -13,7 +13,8 @@ public class MusicXmlPropertyTests
     [Property(MaxTest = 60)]
     public bool Any_two_voice_score_keeps_every_measure_and_every_note(int[][] measures)
     {
-        var melody = measures.Select(m => m.Select(x => (Step: Steps[Math.Abs(x % 7)], Octave: 4 + Math.Abs(x % 2), Eighths: 1 + Math.Abs(x % 6))).ToList()).ToList();
+        // Every measure gets a first voice-1 note, so that both voices exist.
+        var melody = measures.Select(m => m.Prepend(0).Select(x => (Step: Steps[Math.Abs(x % 7)], Octave: 4 + Math.Abs(x % 2), Eighths: 1 + Math.Abs(x % 6))).ToList()).ToList();
         var xml = Score(melody.Select((notes, i) => (i == 0 ? DefaultAttributes : "")
             + string.Concat(notes.Select(n => Note(n.Step.ToString(), n.Octave, n.Eighths)))
             + Backup(notes.Sum(n => n.Eighths)) + Note("C", 3, 1, voice: "2")).ToArray());

@@ -14,7 +14,7 @@ internal static class MusicXmlScoreReader
             "score-partwise" => root,
             "score-timewise" => TimewiseConverter.ToPartwise(root),
             var other => throw new ScoreReadException(
-                "musicxml.invalid", $"The root element is <{other}>, not <score-partwise> or <score-timewise>: not a MusicXML score.", line: root.Line()),
+                "musicxml.invalid", $"The root element is <{other}>, not <score-partwise> or <score-timewise>: not a MusicXML score."),
         };
         var names = root.Element("part-list")?.Elements("score-part")
             .GroupBy(p => p.Attr("id") ?? "")
@@ -25,7 +25,7 @@ internal static class MusicXmlScoreReader
             .ToList();
         if (parts.Count == 0)
         {
-            throw new ScoreReadException("musicxml.empty", "The score has no part with any measure.", line: root.Line());
+            throw new ScoreReadException("musicxml.empty", "The score has no part with any measure.");
         }
 
         var score = ScoreAssembler.Assemble(parts, options);

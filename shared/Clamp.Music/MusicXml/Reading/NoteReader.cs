@@ -10,7 +10,7 @@ internal static class NoteReader
     {
         var voice = new VoiceKey(note.Int("staff") ?? 1, note.Text("voice") is { Length: > 0 } v ? v : "1");
         var grace = note.Element("grace");
-        var notations = note.Elements("notations").ToList();
+        var notations = note.Element("notations") is null ? [] : note.Elements("notations").ToList();
         var tie = note.Elements("tie").Any(t => t.Attr("type") == "start")
             || notations.Elements("tied").Any(t => t.Attr("type") == "start");
         return new ParsedNote(
@@ -97,6 +97,11 @@ internal static class NoteReader
     private static List<string> Decorations(List<XElement> notations)
     {
         var decorations = new List<string>();
+        if (notations.Count == 0)
+        {
+            return decorations;
+        }
+
         foreach (var child in notations.Elements().Concat(notations.Elements("articulations").Elements()).Concat(notations.Elements("ornaments").Elements()))
         {
             var decoration = child.Name.LocalName switch

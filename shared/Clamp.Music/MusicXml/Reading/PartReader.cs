@@ -19,7 +19,7 @@ internal sealed class PartReader(MusicXmlReadOptions options)
         var measures = part.Elements("measure").ToList();
         if (measures.Count > options.MaxMeasures)
         {
-            throw new ScoreReadException("musicxml.too-large", $"Part '{name}' has {measures.Count} measures (at most {options.MaxMeasures} allowed).", line: part.Line());
+            throw new ScoreReadException("musicxml.too-large", $"Part '{name}' has {measures.Count} measures (at most {options.MaxMeasures} allowed).");
         }
 
         foreach (var measure in measures)

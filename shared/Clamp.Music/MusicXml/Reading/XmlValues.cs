@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml;
 using System.Xml.Linq;
 using Clamp.Music.MusicXml.Model;
 
@@ -24,8 +23,6 @@ internal static class XmlValues
     public static int? IntAttribute(this XElement element, string name) => ParseInt((string?)element.Attribute(name));
 
     public static string? Attr(this XElement element, string name) => ((string?)element.Attribute(name))?.Trim();
-
-    public static int Line(this XElement element) => ((IXmlLineInfo)element).LineNumber;
 
     private static int? ParseInt(string? text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;

@@ -43,16 +43,25 @@ internal static class DoctypeInspector
         return false;
     }
 
-    /// <summary>The text before the root element (UTF-16 or any ASCII-compatible encoding).</summary>
+    /// <summary>
+    /// The text before the root element (UTF-16 or any ASCII-compatible encoding), decoding a growing window
+    /// from the start so that a large document is not decoded whole.
+    /// </summary>
     private static string DecodeProlog(byte[] xml)
     {
         var isUtf16 = xml.Length >= 2 && ((xml[0] == 0xFF && xml[1] == 0xFE) || (xml[0] == 0xFE && xml[1] == 0xFF)
             || (xml[0] == '<' && xml[1] == 0) || (xml[0] == 0 && xml[1] == '<'));
-        var bigEndian = xml.Length >= 2 && (xml[0] == 0xFE || xml[0] == 0);
-        var text = isUtf16
-            ? (bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetString(xml)
-            : Encoding.Latin1.GetString(xml, 0, xml.Length);
-        return text[..RootElementStart(text)];
+        var encoding = !isUtf16 ? Encoding.Latin1 : xml[0] is 0xFE or 0 ? Encoding.BigEndianUnicode : Encoding.Unicode;
+        for (var window = 4096; ; window *= 4)
+        {
+            var length = Math.Min(xml.Length, window) & ~1;
+            var text = encoding.GetString(xml, 0, length == 0 ? xml.Length : length);
+            var root = RootElementStart(text);
+            if (root < text.Length || length >= xml.Length - 1)
+            {
+                return text[..root];
+            }
+        }
     }
 
     private static int RootElementStart(string text)

@@ -22,13 +22,14 @@ internal static class SafeXmlLoader
             MaxCharactersInDocument = maxCharacters,
             MaxCharactersFromEntities = 1024,
             IgnoreComments = true,
+            IgnoreWhitespace = true,
             IgnoreProcessingInstructions = true,
             CloseInput = true,
         };
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(xml, writable: false), settings);
-            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+            return XDocument.Load(reader);
         }
         catch (XmlException e) when (e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal))
         {
