@@ -3,16 +3,16 @@ using System.ComponentModel.DataAnnotations;
 namespace Clamp.Query;
 
 /// <summary>Where the query service finds its backends and how it answers. Bound from the "Query" section
-/// (environment: Query__EmbeddingAddress, Query__VectorStoreAddress …).</summary>
+/// (environment: Query__EmbedderAddress, Query__VectorStoreAddress …).</summary>
 public sealed class QueryOptions
 {
     public const string Section = "Query";
 
-    /// <summary>gRPC address of the embedding service (HTTP/2 cleartext on loopback, e.g. http://127.0.0.1:5201).</summary>
-    [Required] public Uri EmbeddingAddress { get; set; } = new("http://127.0.0.1:5201");
+    /// <summary>gRPC address of the embedding service (HTTP/2 cleartext on loopback, e.g. http://127.0.0.1:5181).</summary>
+    [Required] public Uri EmbedderAddress { get; set; } = new("http://127.0.0.1:5181");
 
     /// <summary>gRPC address of the vector store.</summary>
-    [Required] public Uri VectorStoreAddress { get; set; } = new("http://127.0.0.1:5301");
+    [Required] public Uri VectorStoreAddress { get; set; } = new("http://127.0.0.1:5182");
 
     /// <summary>Results per page when a request does not say.</summary>
     [Range(1, 100)] public int DefaultK { get; set; } = 10;

@@ -25,7 +25,7 @@ public static class QueryServiceExtensions
 
         builder.Services.AddGrpc();
         builder.Services.AddGrpcReflection();
-        builder.Services.AddBackend<Embedder.EmbedderClient>(o => o.EmbeddingAddress);
+        builder.Services.AddBackend<Embedder.EmbedderClient>(o => o.EmbedderAddress);
         builder.Services.AddBackend<VectorStoreClient>(o => o.VectorStoreAddress);
 
         builder.Services.AddSingleton(TimeProvider.System);

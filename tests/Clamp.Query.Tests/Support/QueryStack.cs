@@ -53,7 +53,7 @@ public sealed class QueryStack : IAsyncLifetime
     public Task<InProcessGrpcHost> StartQueryAsync(Uri embeddingAddress) => InProcessGrpcHost.StartAsync(
         new Dictionary<string, string?>
         {
-            ["Query:EmbeddingAddress"] = embeddingAddress.ToString(),
+            ["Query:EmbedderAddress"] = embeddingAddress.ToString(),
             ["Query:VectorStoreAddress"] = VectorStore.Address.ToString(),
             ["Query:ServingVersionCacheMs"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
