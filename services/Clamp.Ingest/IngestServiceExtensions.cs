@@ -47,6 +47,7 @@ public static class IngestServiceExtensions
 
         services.AddIngestSecurity();
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiKeySecurityTransformer>());
         return builder;
@@ -55,6 +56,7 @@ public static class IngestServiceExtensions
     /// <summary>The /v1 API (API key and rate limit on every route) and the OpenAPI document at /openapi/v1.json.</summary>
     public static WebApplication MapIngestEndpoints(this WebApplication app)
     {
+        app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Clamp.Contracts.Messages;
@@ -42,7 +41,7 @@ public sealed class BatchUploadTests(IngestHost host) : IClassFixture<IngestHost
     public async Task A_zip_gives_one_score_per_entry_and_tune_and_reports_what_it_could_not_take()
     {
         var single = TestScores.UniqueTune();
-        var zip = Zip(
+        var zip = TestScores.Zip(
             ("set/jigs.abc", TestScores.Sample("jigs.abc")),
             ("one.abc", single),
             ("copy-of-one.abc", single),
@@ -78,7 +77,7 @@ public sealed class BatchUploadTests(IngestHost host) : IClassFixture<IngestHost
         var entries = Enumerable.Range(0, IngestHost.MaxBatchItems + 1).Select(i => ($"{i}.abc", TestScores.UniqueTune())).ToArray();
         var before = await host.QueryAsync<long>("SELECT count(*) FROM ingest.scores");
 
-        var response = await host.Client.PostAsync("v1/scores:batch", IngestHost.Form("many.zip", Zip(entries)));
+        var response = await host.Client.PostAsync("v1/scores:batch", IngestHost.Form("many.zip", TestScores.Zip(entries)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("batch.too-many-items", await response.Content.ReadAsStringAsync());
@@ -92,19 +91,5 @@ public sealed class BatchUploadTests(IngestHost host) : IClassFixture<IngestHost
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("batch.bad-zip", await response.Content.ReadAsStringAsync());
-    }
-
-    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var stream = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
-                stream.Write(content);
-            }
-        }
-        return buffer.ToArray();
     }
 }

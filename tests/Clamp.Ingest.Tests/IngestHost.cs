@@ -15,7 +15,7 @@ namespace Clamp.Ingest.Tests;
 /// The real ingest service on 127.0.0.1 (a free port) over this fixture's own PostgreSQL database and RabbitMQ
 /// virtual host, an HTTP client holding an API key, and a probe that records what the service publishes.
 /// </summary>
-public sealed class IngestHost : IAsyncLifetime
+public class IngestHost : IAsyncLifetime
 {
     public const string ApiKey = "test-key";
     public const string RateLimitedKey = "rate-limited-key";
@@ -32,7 +32,7 @@ public sealed class IngestHost : IAsyncLifetime
     public HttpClient Client { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Infrastructure.InitializeAsync();
         Probe = await new MessageProbe(Infrastructure.Platform.RabbitMq, Infrastructure.VirtualHost)
@@ -62,7 +62,13 @@ public sealed class IngestHost : IAsyncLifetime
         configuration["Messaging:Retry:MaxInterval"] = "00:00:00.200";
         configuration["Messaging:Retry:IntervalDelta"] = "00:00:00.050";
         configuration["Logging:LogLevel:Default"] = "Warning";
+        Configure(configuration);
         return configuration;
+    }
+
+    /// <summary>Changes the configuration of a fixture that needs other limits or timings.</summary>
+    protected virtual void Configure(Dictionary<string, string?> configuration)
+    {
     }
 
     public async Task StartServiceAsync()
@@ -140,7 +146,7 @@ public sealed class IngestHost : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await StopServiceAsync();
         if (Probe is not null)

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace Clamp.Ingest.Tests;
@@ -25,4 +26,18 @@ internal static class TestScores
         T:Not a tune
 
         """);
+
+    public static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var stream = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
+                stream.Write(content);
+            }
+        }
+        return buffer.ToArray();
+    }
 }
