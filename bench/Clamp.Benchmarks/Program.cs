@@ -1,1 +1,10 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using BenchmarkDotNet.Running;
+using Clamp.Benchmarks;
+
+if (args is ["cpu"])
+{
+    CpuThroughput.Run(Console.Out);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
