@@ -65,7 +65,7 @@ public sealed class ScoreStatusTests(IngestHost host) : IClassFixture<IngestHost
     }
 
     [Fact]
-    public async Task A_stage_that_gave_up_after_its_retries_marks_the_score_failed_with_the_exception()
+    public async Task A_stage_that_gave_up_after_its_retries_marks_the_score_failed_until_a_redrive_goes_through()
     {
         var (_, score) = await host.UploadAsync("poison.abc", TestScores.UniqueTune());
         var ingested = await host.Probe.WaitForAsync<ScoreIngested>(m => m.ScoreId == score.Id);
@@ -78,6 +78,11 @@ public sealed class ScoreStatusTests(IngestHost host) : IClassFixture<IngestHost
         Assert.Equal(PipelineStage.Patching, failed.Failure!.Stage);
         Assert.Equal("pipeline.fault", failed.Failure.Code);
         Assert.Contains("ArgumentNullException", failed.Failure.Reason);
+
+        // Redriven after the cause was fixed, the message goes through: the fault no longer stands.
+        await host.Probe.PublishAsync(Patched(score.Id));
+        var patched = await host.WaitForStatusAsync(score.Id, "patched");
+        Assert.Null(patched.Failure);
     }
 
     [Fact]

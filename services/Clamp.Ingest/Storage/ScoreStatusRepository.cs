@@ -11,11 +11,19 @@ namespace Clamp.Ingest.Storage;
 /// </summary>
 internal sealed class ScoreStatusRepository(NpgsqlDataSource dataSource, OutboxWriter outbox)
 {
+    /// <summary>
+    /// Records the patches. Also clears a failure that was only "patching gave up after its retries"
+    /// (<see cref="Status.PipelineFaultConsumer"/>): a ScorePatched for the score proves that a redriven message
+    /// went through after all.
+    /// </summary>
     public async Task PatchedAsync(Guid id, int patchCount, ScoreMetadata metadata, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE ingest.scores SET status = $2, status_rank = $3, patch_count = $4, metadata = $5, updated_at = now()
-            WHERE id = $1 AND status_rank < $3
+        await using var command = dataSource.CreateCommand($"""
+            UPDATE ingest.scores
+            SET status = $2, status_rank = $3, patch_count = $4, metadata = $5, updated_at = now(),
+                failure_stage = NULL, failure_code = NULL, failure_reason = NULL
+            WHERE id = $1 AND (status_rank < $3
+                OR (failure_stage = '{nameof(PipelineStage.Patching)}' AND failure_code = '{Status.PipelineFaultConsumer.Code}'))
             """);
         AddStatus(command, id, ScoreStatus.Patched);
         command.Parameters.AddWithValue(patchCount);
