@@ -40,10 +40,9 @@ public static class ConvertCommand
             }
 
             var importer = new ScoreImporter(new ScoreImportOptions { MaxInputBytes = result.GetValue(maxBytes) });
-            var content = File.ReadAllBytes(path.FullName);
             return result.GetValue(musicOnly)
-                ? WriteMusicTexts(importer.Import(path.Name, content), output, error)
-                : WriteAbc(() => importer.ReadAbc(path.Name, content), path.Name, output, error);
+                ? WriteMusicTexts(importer.Import(path.FullName), output, error)
+                : WriteAbc(() => importer.ReadAbc(path.FullName), path.Name, output, error);
         });
         return command;
     }

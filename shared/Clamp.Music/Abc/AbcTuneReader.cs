@@ -32,7 +32,7 @@ internal sealed class AbcTuneReader
         _metadata = new TuneMetadataBuilder(fileHeaderFields);
         foreach (var field in fileHeaderFields.Where(f => f.IsMusical))
         {
-            AppendMusicLine($"{field.Name}:{field.Value}");
+            AppendMusicLine(AsciiFolding.Fold(field.ToString()));
         }
     }
 

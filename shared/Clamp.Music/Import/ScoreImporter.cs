@@ -37,8 +37,7 @@ public sealed class ScoreImporter(ScoreImportOptions options)
         ArgumentNullException.ThrowIfNull(content);
         if (content.LongLength > options.MaxInputBytes)
         {
-            throw new ScoreReadException(
-                "import.too-large", $"{fileName} is {content.LongLength:N0} bytes, over the limit of {options.MaxInputBytes:N0}");
+            throw TooLarge(fileName, content.LongLength);
         }
 
         return ScoreFormatDetector.Detect(fileName, content) switch
@@ -50,11 +49,26 @@ public sealed class ScoreImporter(ScoreImportOptions options)
         };
     }
 
-    public ScoreImport Import(string path) => Import(Path.GetFileName(path), File.ReadAllBytes(path));
+    /// <summary>Imports a file from disk; a file over the size limit is refused before it is read.</summary>
+    public ScoreImport Import(string path) =>
+        RefuseTooLarge(path) is { } tooLarge
+            ? new ScoreImport(Path.GetFileName(path), null, [TuneResult.Failure(0, tooLarge)])
+            : Import(Path.GetFileName(path), File.ReadAllBytes(path));
+
+    /// <summary>The whole ABC text of a file on disk; a file over the size limit is refused before it is read.</summary>
+    /// <exception cref="ScoreReadException">The file is too large, of no known format, or cannot be converted.</exception>
+    public string ReadAbc(string path) =>
+        RefuseTooLarge(path) is { } tooLarge ? throw tooLarge : ReadAbc(Path.GetFileName(path), File.ReadAllBytes(path));
+
+    private ScoreReadException? RefuseTooLarge(string path) =>
+        new FileInfo(path).Length is var length && length > options.MaxInputBytes ? TooLarge(Path.GetFileName(path), length) : null;
 
     private IReadOnlyList<TuneResult> LimitTunes(IReadOnlyList<TuneResult> tunes) =>
         tunes.Count <= options.MaxTunes
             ? tunes
             : tunes.Take(options.MaxTunes).Append(TuneResult.Failure(options.MaxTunes, new ScoreReadException(
                 "import.too-many-tunes", $"{tunes.Count - options.MaxTunes} tunes over the limit of {options.MaxTunes} were not read", options.MaxTunes))).ToList();
+
+    private ScoreReadException TooLarge(string fileName, long length) =>
+        new("import.too-large", $"{fileName} is {length:N0} bytes, over the limit of {options.MaxInputBytes:N0}");
 }
