@@ -59,25 +59,26 @@ internal sealed partial class OutboxRelay(
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var pending = await ClaimAsync(connection, transaction, settings.BatchSize, ct);
+        // The batch is published concurrently (each publish waits for its broker confirmation): messages of
+        // one batch may arrive in any order, which every consumer tolerates.
+        var outcomes = await Task.WhenAll(pending.Select(row => TryPublishAsync(row, settings.PublishTimeout, ct)));
         var sent = new List<long>(pending.Count);
         Exception? failure = null;
-        foreach (var row in pending)
+        foreach (var (row, error) in pending.Zip(outcomes))
         {
-            try
+            switch (error)
             {
-                await PublishAsync(row, settings.PublishTimeout, ct);
-                sent.Add(row.Id);
-            }
-            catch (UndeliverableOutboxMessageException ex)
-            {
-                await MarkUndeliverableAsync(connection, transaction, row.Id, ex.Message, ct);
-                LogUndeliverable(ex, row.Id, row.MessageType);
-            }
-            catch (Exception ex) when (!ct.IsCancellationRequested)
-            {
-                await RecordAttemptAsync(connection, transaction, row.Id, ex.Message, ct);
-                failure = ex;
-                break;
+                case null:
+                    sent.Add(row.Id);
+                    break;
+                case UndeliverableOutboxMessageException undeliverable:
+                    await MarkUndeliverableAsync(connection, transaction, row.Id, undeliverable.Message, ct);
+                    LogUndeliverable(undeliverable, row.Id, row.MessageType);
+                    break;
+                default:
+                    await RecordAttemptAsync(connection, transaction, row.Id, error.Message, ct);
+                    failure ??= error;
+                    break;
             }
         }
         await MarkSentAsync(connection, transaction, sent, ct);
@@ -88,13 +89,22 @@ internal sealed partial class OutboxRelay(
         return sent.Count;
     }
 
-    private async Task PublishAsync(OutboxRow row, TimeSpan timeout, CancellationToken ct)
+    /// <summary>Publishes one message; returns why it was not published, or null.</summary>
+    private async Task<Exception?> TryPublishAsync(OutboxRow row, TimeSpan timeout, CancellationToken ct)
     {
-        var type = OutboxMessageTypes.Resolve(row.MessageType);
-        var message = Deserialize(row, type);
-        using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        publishTimeout.CancelAfter(timeout);
-        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), publishTimeout.Token);
+        try
+        {
+            var type = OutboxMessageTypes.Resolve(row.MessageType);
+            var message = Deserialize(row, type);
+            using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            publishTimeout.CancelAfter(timeout);
+            await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), publishTimeout.Token);
+            return null;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            return ex;
+        }
     }
 
     private static object Deserialize(OutboxRow row, Type type)
