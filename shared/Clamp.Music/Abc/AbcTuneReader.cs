@@ -15,7 +15,7 @@ internal sealed class AbcTuneReader
     private readonly string _text;
     private readonly int _tuneIndex;
     private readonly TuneMetadataBuilder _metadata;
-    private readonly StringBuilder _music = new();
+    private readonly StringBuilder _music;
     private readonly List<AbcField> _inlineFields = [];
     private int _keyLine = int.MaxValue;
     private bool _inHeader = true;
@@ -25,20 +25,22 @@ internal sealed class AbcTuneReader
     private bool _hasNotes;
     private bool _lastFieldMusical;
 
-    private AbcTuneReader(string text, int tuneIndex, IReadOnlyList<AbcField> fileHeaderFields)
+    private AbcTuneReader(string text, int tuneIndex, IReadOnlyList<AbcField> fileHeaderFields, int capacity)
     {
         _text = text;
+        _music = new StringBuilder(capacity);
         _tuneIndex = tuneIndex;
         _metadata = new TuneMetadataBuilder(fileHeaderFields);
         foreach (var field in fileHeaderFields.Where(f => f.IsMusical))
         {
-            AppendMusicLine(AsciiFolding.Fold(field.ToString()));
+            AppendField(field);
         }
     }
 
     public static AbcTune Read(string text, ReadOnlySpan<AbcLine> lines, int tuneIndex, IReadOnlyList<AbcField> fileHeaderFields)
     {
-        var reader = new AbcTuneReader(text, tuneIndex, fileHeaderFields);
+        var length = lines[^1].Start + lines[^1].Length - lines[0].Start;
+        var reader = new AbcTuneReader(text, tuneIndex, fileHeaderFields, length + 16);
         foreach (var line in lines)
         {
             if (line.In(text).StartsWith("K:", StringComparison.Ordinal))
@@ -107,7 +109,7 @@ internal sealed class AbcTuneReader
         {
             if (_lastFieldMusical)
             {
-                AppendMusicLine(AsciiFolding.Fold(field.ToString()));
+                AppendField(field);
             }
 
             _metadata.Add(field, _inHeader);
@@ -118,7 +120,7 @@ internal sealed class AbcTuneReader
         _lastFieldMusical = field.IsMusical;
         if (field.IsMusical)
         {
-            AppendMusicLine(AsciiFolding.Fold(field.ToString()));
+            AppendField(field);
         }
 
         if (field.Name == 'K')
@@ -166,6 +168,9 @@ internal sealed class AbcTuneReader
     }
 
     private void AppendMusicLine(string line) => _music.Append(line).Append('\n');
+
+    private void AppendField(AbcField field) =>
+        _music.Append(field.Name).Append(':').Append(AsciiFolding.Fold(field.Value)).Append('\n');
 
     private AbcTune Finish(int startLine)
     {

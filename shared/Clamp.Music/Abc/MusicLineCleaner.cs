@@ -16,7 +16,7 @@ internal static class MusicLineCleaner
     /// <summary>Appends the cleaned line; returns whether it holds a note letter outside quoted strings and fields.</summary>
     public static bool Append(ReadOnlySpan<char> line, StringBuilder output, List<AbcField> inlineFields)
     {
-        var start = output.Length;
+        var contentEnd = output.Length; // end of the last non-white-space character appended
         var inQuote = false;
         var hasNotes = false;
         var i = 0;
@@ -24,6 +24,11 @@ internal static class MusicLineCleaner
         {
             var run = line[i..].IndexOfAny(Special) is var next and >= 0 ? line.Slice(i, next) : line[i..];
             AppendFolded(run, output);
+            if (!run.IsWhiteSpace())
+            {
+                contentEnd = output.Length - (run.Length - run.TrimEnd().Length);
+            }
+
             hasNotes |= !inQuote && run.ContainsAny(NoteLetters);
             i += run.Length;
             if (i == line.Length)
@@ -44,6 +49,7 @@ internal static class MusicLineCleaner
                 if (field.IsMusical)
                 {
                     output.Append('[').Append(field.Name).Append(':').Append(AsciiFolding.Fold(field.Value)).Append(']');
+                    contentEnd = output.Length;
                 }
 
                 i += length + 1;
@@ -52,16 +58,11 @@ internal static class MusicLineCleaner
 
             inQuote ^= c == '"';
             output.Append(c);
+            contentEnd = output.Length;
             i++;
         }
 
-        var end = output.Length;
-        while (end > start && char.IsWhiteSpace(output[end - 1]))
-        {
-            end--;
-        }
-
-        output.Length = end;
+        output.Length = contentEnd;
         return hasNotes;
     }
 

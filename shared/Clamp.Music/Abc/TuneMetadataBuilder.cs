@@ -95,13 +95,15 @@ internal sealed class TuneMetadataBuilder(IReadOnlyList<AbcField> fileHeaderFiel
         string? First(char name) => values.TryGetValue(name, out var list) ? list[0] : null;
 
         string? Join(string separator, char name) =>
-            values.TryGetValue(name, out var list) ? string.Join(separator, list.Distinct()) : null;
+            !values.TryGetValue(name, out var list) ? null : list.Count == 1 ? list[0] : string.Join(separator, list.Distinct());
     }
 
     /// <summary>Removes control characters, and closing brackets with no opening one (as Essen's <c>R:</c> values have).</summary>
     private static string CleanText(string value)
     {
-        var text = value.Any(char.IsControl) ? new string(value.Where(c => !char.IsControl(c)).ToArray()) : value;
+        var text = value.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || value.AsSpan().ContainsAnyInRange('\u007f', '\u009f')
+            ? new string(value.Where(c => !char.IsControl(c)).ToArray())
+            : value;
         return text.EndsWith(']') && !text.Contains('[') ? text.TrimEnd(']').TrimEnd() : text;
     }
 
