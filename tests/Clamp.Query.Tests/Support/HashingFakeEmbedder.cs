@@ -75,7 +75,7 @@ public sealed class HashingFakeEmbedder : Embedder.EmbedderBase
             },
         });
 
-    private static Embedding Embedding(float[] vector, string modelVersion) => new()
+    private static Contracts.Grpc.Embedding Embedding(float[] vector, string modelVersion) => new()
     {
         Values = { vector },
         ModelId = "clamp-test",

@@ -99,24 +99,11 @@ public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastruc
     [Fact]
     public async Task A_message_that_cannot_be_read_lands_in_the_error_queue_and_does_not_block_others()
     {
-        var rabbit = infrastructure.Platform.RabbitMq;
-        var factory = new ConnectionFactory
-        {
-            HostName = rabbit.Host, Port = rabbit.Port, VirtualHost = infrastructure.VirtualHost,
-            UserName = rabbit.Username, Password = rabbit.Password,
-        };
-        await using (var connection = await factory.CreateConnectionAsync())
-        await using (var channel = await connection.CreateChannelAsync())
-        {
-            // A MassTransit envelope whose message is not a ScoreEmbedded: the score id is no UUID, the embedding no array.
-            var poison = """
-                {"messageId":"9f1d7a3e-0000-4000-8000-000000000001","messageType":["urn:message:Clamp.Contracts.Messages:ScoreEmbedded"],
-                 "message":{"scoreId":"not-a-uuid","contentHash":"x","modelId":"clamp-test","modelVersion":"1.0.0","embedding":"oops","metadata":{}}}
-                """;
-            await channel.BasicPublishAsync("vector-store-score-embedded", "", mandatory: false,
-                new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true },
-                Encoding.UTF8.GetBytes(poison));
-        }
+        // A MassTransit envelope whose message is not a ScoreEmbedded: the score id is no UUID, the embedding no array.
+        await PublishRawAsync("vector-store-score-embedded", """
+            {"messageId":"9f1d7a3e-0000-4000-8000-000000000001","messageType":["urn:message:Clamp.Contracts.Messages:ScoreEmbedded"],
+             "message":{"scoreId":"not-a-uuid","contentHash":"x","modelId":"clamp-test","modelVersion":"1.0.0","embedding":"oops","metadata":{}}}
+            """);
         var healthy = Embedded.Score(Guid.NewGuid(), vectors.Next(), Version);
         await bus.Bus.Publish(healthy);
 
@@ -126,6 +113,67 @@ public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastruc
             "the poison message in vector-store-score-embedded_error", Wait);
         await WaitForIndexedAsync(healthy.ScoreId, 1);
         Assert.Equal(1, await database.CountRowsAsync(Version, healthy.ScoreId));
+    }
+
+    [Fact]
+    public async Task A_message_redriven_from_the_error_queue_with_the_documented_script_is_indexed()
+    {
+        // A good message that failed earlier (say, PostgreSQL was down past the retries) waits in the error queue.
+        var scoreId = Guid.NewGuid();
+        var embedding = string.Join(",", vectors.Next().Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        await PublishRawAsync("", $$"""
+            {"messageId":"{{Guid.NewGuid()}}","messageType":["urn:message:Clamp.Contracts.Messages:ScoreEmbedded"],
+             "message":{"scoreId":"{{scoreId}}","contentHash":"h","modelId":"{{Embedded.ModelId}}","modelVersion":"{{Version}}",
+                        "embedding":[{{embedding}}],"metadata":{"title":"Redriven"} } }
+            """, routingKey: "vector-store-score-embedded_error", declareQueue: true);
+
+        var redrive = await RunRedriveAsync("vector-store-score-embedded");
+
+        Assert.Contains("moved 1 message", redrive);
+        await WaitForIndexedAsync(scoreId, 1);
+        Assert.Equal(1, await database.CountRowsAsync(Version, scoreId));
+    }
+
+    private async Task<string> RunRedriveAsync(string queue)
+    {
+        var rabbit = infrastructure.Platform.RabbitMq;
+        var script = RepositoryPaths.Of("services", "Clamp.VectorStore", "tools", "redrive.sh");
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [script, queue])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["RABBITMQ_API"] = new Uri(rabbit.ManagementUri, "api").ToString(),
+                ["RABBITMQ_USER"] = rabbit.Username,
+                ["RABBITMQ_PASSWORD"] = rabbit.Password,
+                ["RABBITMQ_VHOST"] = infrastructure.VirtualHost,
+            },
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"redrive.sh failed ({process.ExitCode}): {error}");
+        return output;
+    }
+
+    /// <summary>Publishes a raw MassTransit JSON envelope with RabbitMQ.Client, bypassing MassTransit's serializer.</summary>
+    private async Task PublishRawAsync(string exchange, string envelope, string routingKey = "", bool declareQueue = false)
+    {
+        var rabbit = infrastructure.Platform.RabbitMq;
+        var factory = new ConnectionFactory
+        {
+            HostName = rabbit.Host, Port = rabbit.Port, VirtualHost = infrastructure.VirtualHost,
+            UserName = rabbit.Username, Password = rabbit.Password,
+        };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        if (declareQueue)
+            await channel.QueueDeclareAsync(routingKey, durable: true, exclusive: false, autoDelete: false);
+        await channel.BasicPublishAsync(exchange, routingKey, mandatory: false,
+            new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true },
+            Encoding.UTF8.GetBytes(envelope));
     }
 
     [Fact]
