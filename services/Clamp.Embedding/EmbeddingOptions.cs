@@ -24,7 +24,7 @@ public sealed class EmbeddingOptions
     [Range(0, 64)] public int CudaDeviceId { get; set; }
 
     /// <summary>The most padded patches (scores x longest score) in one music batch.</summary>
-    [Range(1, 1 << 24)] public int MusicPatchBudget { get; set; } = 8192;
+    [Range(1, 1 << 24)] public int MusicPatchBudget { get; set; } = 2048;
 
     /// <summary>The most padded tokens (texts x longest text) in one text batch.</summary>
     [Range(1, 1 << 24)] public int TextTokenBudget { get; set; } = 8192;

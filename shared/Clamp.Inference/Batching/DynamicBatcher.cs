@@ -71,7 +71,7 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
             window.Clear();
             await CollectAsync(reader, window).ConfigureAwait(false);
             window.RemoveAll(p => p.Dropped());
-            var groups = BatchPlanner.Plan(window.Select(p => p.Cost).ToArray(), _options.Budget, _options.MaxItems);
+            var groups = BatchPlanner.Plan(window.Select(p => p.Cost).ToArray(), _options.Budget, _options.MaxItems, _options.BatchOverhead);
             foreach (var group in groups)
             {
                 Execute(group.Select(i => window[i]).Where(p => !p.Dropped()).ToArray());

@@ -11,4 +11,7 @@ public sealed record DynamicBatcherOptions
 
     /// <summary>The most items of one batch, whatever their cost.</summary>
     public int MaxItems { get; init; } = 256;
+
+    /// <summary>What running one more batch costs, in the units of the item costs: the planner weighs it against padding.</summary>
+    public int BatchOverhead { get; init; } = BatchPlanner.DefaultBatchOverhead;
 }

@@ -19,4 +19,7 @@ public sealed record InferenceOptions
     /// <summary>Threads across independent operators (0 = ONNX Runtime's default).</summary>
     public int InterOpThreads { get; init; }
     public int CudaDeviceId { get; init; }
+    /// <summary>Whether idle intra-op threads spin before sleeping (ONNX Runtime's default): lower latency on a
+    /// dedicated machine, wasted cores on a shared one.</summary>
+    public bool AllowSpinning { get; init; } = true;
 }

@@ -36,6 +36,12 @@ public sealed class OnnxSessionFactory
             session.InterOpNumThreads = Options.InterOpThreads;
         }
 
+        if (!Options.AllowSpinning)
+        {
+            session.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+            session.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        }
+
         if (Provider.IsCuda)
         {
             session.AppendExecutionProvider_CUDA(Options.CudaDeviceId);

@@ -9,9 +9,27 @@ public sealed class BatchPlannerTests
     {
         int[] costs = [10, 200, 12, 190, 11, 205];
 
-        var groups = BatchPlanner.Plan(costs, budget: 600);
+        var groups = BatchPlanner.Plan(costs, budget: 600, batchOverhead: 64);
 
-        Assert.Equal([[0, 4, 2], [3, 1], [5]], groups);
+        // {190, 200, 205} would pad to 615 > 600; {190} + {200, 205} costs 190 + 410 + 2 x 64 = 728,
+        // {190, 200} + {205} 400 + 205 + 128 = 733.
+        Assert.Equal([[0, 4, 2], [3], [1, 5]], groups);
+    }
+
+    [Fact]
+    public void A_long_item_does_not_pad_short_ones_when_a_second_batch_is_cheaper()
+    {
+        var groups = BatchPlanner.Plan([1, 1, 100, 1, 1], budget: 1000, batchOverhead: 10);
+
+        Assert.Equal([[0, 1, 3, 4], [2]], groups);
+    }
+
+    [Fact]
+    public void A_large_batch_overhead_keeps_items_together_despite_padding()
+    {
+        var groups = BatchPlanner.Plan([1, 1, 100, 1, 1], budget: 1000, batchOverhead: 1000);
+
+        Assert.Equal([[0, 1, 3, 4, 2]], groups);
     }
 
     [Fact]
@@ -57,7 +75,7 @@ public sealed class BatchPlannerTests
         string[] items = ["ccc", "a", "bb", "dddd", "e"];
         var batches = new List<string[]>();
 
-        var results = BatchPlanner.Run(items, s => s.Length, budget: 4, batch =>
+        var results = BatchPlanner.Run(items, s => s.Length, budget: 4, run: batch =>
         {
             batches.Add(batch.ToArray());
             return batch.Select(s => s.ToUpperInvariant()).ToArray();

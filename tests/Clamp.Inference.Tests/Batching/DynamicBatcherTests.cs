@@ -67,14 +67,14 @@ public sealed class DynamicBatcherTests
         recorder.Release();
         await Task.WhenAll(queued.Append(first));
 
-        // The window closes once the queued cost (4 + 1 + 2 + 6 = 13) reaches the budget of 12; sorted, a, bb and cccc
-        // pad to 3 x 4 = 12 and fit; dddddd would pad them to 24, so it runs alone; ee waits for the next window.
-        Assert.Equal([["x"], ["a", "bb", "cccc"], ["dddddd"], ["ee"]], recorder.Batches.ToArray());
+        // The window closes once the queued cost (4 + 1 + 2 + 6 = 13) reaches the budget of 12; ee waits for the next
+        // window. Sorted, the cheapest cut with a batch overhead of 64 is {a, bb} (padded 4) + {cccc, dddddd} (12).
+        Assert.Equal([["x"], ["a", "bb"], ["cccc", "dddddd"], ["ee"]], recorder.Batches.ToArray());
         var report = recorder.Reports.ToArray()[1];
-        Assert.Equal(3, report.Items);
-        Assert.Equal(7, report.TotalCost);
-        Assert.Equal(12, report.PaddedCost);
-        Assert.Equal(3, report.QueueWaits.Count);
+        Assert.Equal(2, report.Items);
+        Assert.Equal(3, report.TotalCost);
+        Assert.Equal(4, report.PaddedCost);
+        Assert.Equal(2, report.QueueWaits.Count);
     }
 
     [Fact]

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Clamp.Embedding.Benchmarks;
+
+/// <summary>Command-line settings: <c>--model DIR --items N --texts N --repeats N --threads N --music-budget N --text-budget N --max-wait-ms N --spin 0|1</c>.</summary>
+public sealed record BenchSettings
+{
+    public required string RepoRoot { get; init; }
+    public required string ModelDirectory { get; init; }
+    public int Items { get; init; } = 256;
+    public int Texts { get; init; } = 128;
+    public int Repeats { get; init; } = 5;
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>The embedding service's defaults (services/Clamp.Embedding/EmbeddingOptions.cs).</summary>
+    public int MusicPatchBudget { get; init; } = 2048;
+    public int TextTokenBudget { get; init; } = 8192;
+    public int MaxWaitMs { get; init; } = 5;
+    /// <summary>ONNX Runtime's idle-thread spinning (1 = its default, 0 = off).</summary>
+    public bool Spin { get; init; } = true;
+
+    public static BenchSettings Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        var root = values.GetValueOrDefault("repo") ?? FindRepoRoot();
+        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var defaults = new BenchSettings { RepoRoot = root, ModelDirectory = Path.Combine(root, "models", "clamp-small") };
+        return defaults with
+        {
+            ModelDirectory = values.GetValueOrDefault("model") ?? defaults.ModelDirectory,
+            Items = Int("items", defaults.Items),
+            Texts = Int("texts", defaults.Texts),
+            Repeats = Int("repeats", defaults.Repeats),
+            Threads = Int("threads", defaults.Threads),
+            MusicPatchBudget = Int("music-budget", defaults.MusicPatchBudget),
+            TextTokenBudget = Int("text-budget", defaults.TextTokenBudget),
+            MaxWaitMs = Int("max-wait-ms", defaults.MaxWaitMs),
+            Spin = Int("spin", 1) != 0,
+        };
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Clamp.Platform.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

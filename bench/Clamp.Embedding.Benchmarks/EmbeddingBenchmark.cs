@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Clamp.Inference;
+using Clamp.Inference.Batching;
+using Clamp.Inference.Manifest;
+using Clamp.Inference.Onnx;
+using Clamp.Music.Patching;
+
+namespace Clamp.Embedding.Benchmarks;
+
+/// <summary>
+/// One run of every measurement on one model: scores/s and texts/s through the service's batched path (the dynamic
+/// batcher over the ONNX encoders, with the service's default budgets) against one item at a time, the ONNX Runtime
+/// music encoder against TorchSharp running the same weights on the same length-bucketed batches, and the GFLOP/s
+/// that the ONNX music encoder achieves. Prints the summary line last.
+/// </summary>
+public sealed class EmbeddingBenchmark(BenchSettings settings)
+{
+    public void Run()
+    {
+        var modelDirectory = settings.ModelDirectory;
+        if (!File.Exists(ModelManifestFile.PathIn(modelDirectory)))
+        {
+            modelDirectory = UntrainedModel.Write(Path.Combine(Path.GetTempPath(), "clamp-bench-untrained"), settings.Threads);
+            Console.WriteLine($"note: {settings.ModelDirectory} has no model yet; timing an untrained model of the default architecture in {modelDirectory}");
+        }
+
+        var sessions = new OnnxSessionFactory(new InferenceOptions
+        {
+            Provider = ExecutionProviderPreference.Cpu, IntraOpThreads = settings.Threads, AllowSpinning = settings.Spin,
+        });
+        using var model = ClampModel.Load(modelDirectory, sessions);
+        model.WarmUp();
+        using var torch = TorchMusicEncoder.Load(Path.Combine(modelDirectory, model.Manifest.Music.File), settings.Threads);
+        var corpus = BenchCorpus.Load(settings.RepoRoot, settings.Items, settings.Texts, model.Manifest.MaxPatches);
+        var cpu = CpuPeak.Read();
+        PrintSetup(model, corpus, cpu, torch);
+
+        var scores = corpus.Scores;
+        var texts = corpus.Texts;
+        var musicReports = new BatchSizes();
+        var textReports = new BatchSizes();
+        var musicBatcher = Batcher<PatchSequence>(model.Music.Encode, model.Music.CostOf, settings.MusicPatchBudget, musicReports);
+        var textBatcher = Batcher<string>(model.Text.Encode, model.Text.CostOf, settings.TextTokenBudget, textReports);
+        try
+        {
+            var music = Measurement.Interleaved(settings.Repeats,
+                new("scores, one at a time (ONNX, batch of 1)", scores.Count, () => { foreach (var score in scores) { model.Music.Encode([score]); } }),
+                new("scores, service batched path (ONNX)", scores.Count, () => SubmitAll(musicBatcher, scores)),
+                new("scores, ONNX Runtime, length-bucketed batches", scores.Count, () => model.Music.EncodeMany(scores, settings.MusicPatchBudget)),
+                new("scores, TorchSharp, the same batches", scores.Count, () => BatchPlanner.Run(scores, model.Music.CostOf, settings.MusicPatchBudget, torch.Encode)));
+            Console.WriteLine($"  service batched path: {musicReports.Describe()}");
+            Console.WriteLine($"  same weights: min cosine(ONNX, TorchSharp) over 32 scores = {MinCosine(model.Music.Encode([.. scores.Take(32)]), torch.Encode([.. scores.Take(32)])):F6}");
+            var text = Measurement.Interleaved(settings.Repeats,
+                new("texts, one at a time (ONNX, batch of 1)", texts.Count, () => { foreach (var t in texts) { model.Text.Encode([t]); } }),
+                new("texts, service batched path (ONNX)", texts.Count, () => SubmitAll(textBatcher, texts)));
+            Console.WriteLine($"  service batched path: {textReports.Describe()}");
+
+            var (single, batched, onnx, torchSharp) = (music[0], music[1], music[2], music[3]);
+            var flops = BatchPlanner.Plan(scores.Select(model.Music.CostOf).ToArray(), settings.MusicPatchBudget)
+                .Sum(group => MusicEncoderFlops.Of(torch.Config, group.Length, group.Max(i => model.Music.CostOf(scores[i]))));
+            var gflops = flops / onnx.MedianSeconds / 1e9;
+            Console.WriteLine($"music encoder: {flops / 1e9:F2} GFLOP per pass (padding included) -> {gflops:F1} GFLOP/s wall ({flops / onnx.MedianCpuSeconds / 1e9:F1} per CPU-second) = {100 * gflops / cpu.GflopsPerSecond:F1}% of the {cpu.GflopsPerSecond:F1} GFLOP/s peak");
+            Console.WriteLine($"ratios per CPU-second: scores batched/single = {batched.ItemsPerCpuSecond / single.ItemsPerCpuSecond:F2}, onnx/torchsharp = {onnx.ItemsPerCpuSecond / torchSharp.ItemsPerCpuSecond:F2}; texts batched/single = {text[1].ItemsPerCpuSecond / text[0].ItemsPerCpuSecond:F2}");
+            Console.WriteLine($"texts: batched/single = {text[1].ItemsPerSecond / text[0].ItemsPerSecond:F2}; load average at the end: {LoadAverage()}");
+            Console.WriteLine(
+                $"batched_vs_single={batched.ItemsPerSecond / single.ItemsPerSecond:F2} " +
+                $"onnx_vs_torchsharp={onnx.ItemsPerSecond / torchSharp.ItemsPerSecond:F2} gflops={gflops:F1}");
+        }
+        finally
+        {
+            musicBatcher.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            textBatcher.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private DynamicBatcher<TItem, float[]> Batcher<TItem>(
+        Func<IReadOnlyList<TItem>, float[][]> encode, Func<TItem, int> cost, int budget, IBatchObserver observer) =>
+        new(encode, cost, new DynamicBatcherOptions { Budget = budget, MaxWait = TimeSpan.FromMilliseconds(settings.MaxWaitMs), MaxItems = 256 }, observer);
+
+    private static void SubmitAll<TItem>(DynamicBatcher<TItem, float[]> batcher, IReadOnlyList<TItem> items) =>
+        Task.WhenAll(items.Select(item => batcher.EnqueueAsync(item))).GetAwaiter().GetResult();
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private void PrintSetup(ClampModel model, BenchCorpus corpus, CpuPeak cpu, TorchMusicEncoder torch)
+    {
+        var m = model.Manifest;
+        var c = torch.Config;
+        Console.WriteLine($"model: {m.DisplayName} from {model.Directory}: {c.Layers} layers x {c.Hidden} hidden, {c.Heads} heads, FFN {c.FeedForward}, {m.EmbeddingDim}-d, max {m.MaxPatches} patches");
+        Console.WriteLine($"data: {corpus.Scores.Count} scores (mean {corpus.Scores.Average(s => s.Count):F1} patches) and {corpus.Texts.Count} texts (their descriptions) from {corpus.Source}");
+        Console.WriteLine($"engines: ONNX Runtime on {model.Provider.Name}, {settings.Threads} intra-op threads; TorchSharp {settings.Threads} threads; {settings.Repeats} interleaved rounds, median");
+        Console.WriteLine($"batching: music budget {settings.MusicPatchBudget} padded patches, text budget {settings.TextTokenBudget} padded tokens, max wait {settings.MaxWaitMs} ms");
+        Console.WriteLine($"cpu: {cpu}; load average at the start: {LoadAverage()}");
+    }
+
+    private static double MinCosine(float[][] a, float[][] b) =>
+        a.Zip(b).Min(pair => pair.First.Zip(pair.Second).Sum(x => (double)x.First * x.Second));
+
+    /// <summary>Collects the sizes of the batches the dynamic batcher formed.</summary>
+    private sealed class BatchSizes : IBatchObserver
+    {
+        private readonly ConcurrentQueue<BatchReport> _reports = new();
+
+        public void OnBatch(BatchReport report) => _reports.Enqueue(report);
+
+        public string Describe()
+        {
+            var reports = _reports.ToArray();
+            var padding = 1 - ((double)reports.Sum(r => r.TotalCost) / reports.Sum(r => r.PaddedCost));
+            return $"{reports.Length} batches, mean {reports.Average(r => r.Items):F1} items, padding {100 * padding:F1}% of the padded input";
+        }
+    }
+}

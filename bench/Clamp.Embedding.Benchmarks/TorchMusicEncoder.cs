@@ -1,0 +1,124 @@
+using Clamp.Music.Patching;
+using Clamp.Training.Model;
+using Clamp.Training.Native;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Clamp.Embedding.Benchmarks;
+
+/// <summary>
+/// The training job's TorchSharp <see cref="MusicEncoder"/> holding the weights of a model directory's
+/// music_encoder.onnx (read back from the initializers the training exporter names), in eval mode.
+/// </summary>
+public sealed class TorchMusicEncoder : IDisposable
+{
+    private readonly MusicEncoder _encoder;
+
+    private TorchMusicEncoder(MusicEncoder encoder) => _encoder = encoder;
+
+    public ModelConfig Config => _encoder.Config;
+
+    public static TorchMusicEncoder Load(string onnxPath, int threads)
+    {
+        LibTorchLoader.EnsureLoaded(threads);
+        var weights = OnnxWeights.Read(onnxPath);
+        var config = ConfigOf(weights);
+        var encoder = new MusicEncoder(config);
+        using (no_grad())
+        {
+            Copy(encoder.PatchEmbedding.Table, weights, "patch_table");
+            Copy(encoder.PatchEmbedding.Bias, weights, "patch_bias");
+            Copy(encoder.Positions, weights, "positions");
+            for (var i = 0; i < encoder.Blocks.Count; i++)
+            {
+                var block = encoder.Blocks[i];
+                var name = $"block{i}";
+                Copy(block.Norm1, weights, name + ".norm1");
+                Copy(block.Query, weights, name + ".query");
+                Copy(block.Key, weights, name + ".key");
+                Copy(block.Value, weights, name + ".value");
+                Copy(block.Output, weights, name + ".output");
+                Copy(block.Norm2, weights, name + ".norm2");
+                Copy(block.Up, weights, name + ".up");
+                Copy(block.Down, weights, name + ".down");
+            }
+
+            Copy(encoder.FinalNorm, weights, "final_norm");
+            Copy(encoder.Projection, weights, "projection");
+        }
+
+        encoder.eval();
+        return new TorchMusicEncoder(encoder);
+    }
+
+    /// <summary>One embedding per sequence, padded to the longest of the batch (as the ONNX path pads).</summary>
+    public float[][] Encode(IReadOnlyList<PatchSequence> batch)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var rows = batch.Count;
+        var patches = batch.Max(s => Math.Min(s.Count, Config.MaxPatches));
+        var ids = new long[rows * patches * Config.PatchLength];
+        var mask = new long[rows * patches];
+        for (var b = 0; b < rows; b++)
+        {
+            var used = Math.Min(batch[b].Count, patches);
+            for (var i = 0; i < used * Config.PatchLength; i++)
+            {
+                ids[(b * patches * Config.PatchLength) + i] = batch[b].Ids[i];
+            }
+
+            mask.AsSpan(b * patches, used).Fill(1);
+        }
+
+        var embeddings = _encoder.forward(tensor(ids, [rows, patches, Config.PatchLength]), tensor(mask, [rows, patches]));
+        var width = (int)embeddings.shape[1];
+        var data = embeddings.data<float>().ToArray();
+        return Enumerable.Range(0, rows).Select(r => data.AsSpan(r * width, width).ToArray()).ToArray();
+    }
+
+    public void Dispose() => _encoder.Dispose();
+
+    /// <summary>The architecture, from the initializer shapes (heads from the attention reshape constant).</summary>
+    private static ModelConfig ConfigOf(OnnxWeights weights)
+    {
+        var table = weights.Shape("patch_table");
+        var hidden = (int)table[1];
+        var layers = Enumerable.Range(0, 1000).TakeWhile(i => weights.Has($"block{i}.norm1.weight")).Count();
+        var heads = weights.LongVectors(4).Select(v => v).FirstOrDefault(v => v[0] == 0 && v[1] == 0 && v[2] * v[3] == hidden)
+            ?? throw new InvalidDataException("The attention head count cannot be read from the ONNX file.");
+        return new ModelConfig
+        {
+            PatchLength = 64,
+            VocabularySize = (int)(table[0] / 64),
+            MaxPatches = (int)weights.Shape("positions")[0],
+            Hidden = hidden,
+            Layers = layers,
+            Heads = (int)heads[2],
+            FeedForward = (int)weights.Shape("block0.up.weight_t")[1],
+            EmbeddingDim = (int)weights.Shape("projection.weight_t")[1],
+            Dropout = 0,
+        };
+    }
+
+    private static void Copy(Tensor target, OnnxWeights weights, string name)
+    {
+        using var source = tensor(weights.Floats(name), target.shape);
+        target.copy_(source);
+    }
+
+    private static void Copy(Linear layer, OnnxWeights weights, string name)
+    {
+        var transposed = weights.Shape(name + ".weight_t");
+        using var weightT = tensor(weights.Floats(name + ".weight_t"), transposed);
+        layer.weight!.copy_(weightT.t());
+        Copy(layer.bias!, weights, name + ".bias");
+    }
+
+    private static void Copy(LayerNorm layer, OnnxWeights weights, string name)
+    {
+        Copy(layer.weight!, weights, name + ".weight");
+        Copy(layer.bias!, weights, name + ".bias");
+    }
+}
