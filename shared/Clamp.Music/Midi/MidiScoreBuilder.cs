@@ -79,16 +79,41 @@ internal static class MidiScoreBuilder
     private static void AddAcrossBars(
         ImportedScore score, int voice, QuantisedChord chord, List<(long Start, long Length, Meter Meter)> bars, long stepsPerWhole, MidiPitchSpeller speller)
     {
-        var bar = bars.FindLastIndex(b => b.Start <= chord.Start);
+        var bar = BarAt(bars, chord.Start);
         for (var start = chord.Start; start < chord.End && bar < bars.Count; bar++)
         {
             var barEnd = bars[bar].Start + bars[bar].Length;
             var end = Math.Min(chord.End, barEnd);
             var tied = end < chord.End;
-            var pitches = chord.Keys.Order().Select(k => speller.Spell(k, tied)).ToList();
+            var pitches = new NotePitch[chord.Keys.Count];
+            for (var i = 0; i < pitches.Length; i++)
+            {
+                pitches[i] = speller.Spell(chord.Keys[^(i + 1)], tied); // lowest first, as ABC chords are written
+            }
+
             score.Measures[bar].Voices[voice].Add(
                 new NoteEvent(new Fraction(start - bars[bar].Start, stepsPerWhole), new Fraction(end - start, stepsPerWhole), pitches));
             start = end;
         }
+    }
+
+    /// <summary>The index of the bar holding a grid step (bars are in order and start at 0).</summary>
+    private static int BarAt(List<(long Start, long Length, Meter Meter)> bars, long step)
+    {
+        int low = 0, high = bars.Count - 1;
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            if (bars[middle].Start <= step)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return low;
     }
 }

@@ -10,13 +10,7 @@ internal static class MidiVoiceSplitter
 {
     public static List<List<QuantisedChord>> Split(IEnumerable<MidiNote> notes, double ticksPerStep, int maxVoices)
     {
-        var chords = notes
-            .Select(n => (Start: Step(n.Start, ticksPerStep), n.End, n.Key))
-            .Select(n => (n.Start, End: Math.Max(n.Start + 1, Step(n.End, ticksPerStep)), n.Key))
-            .GroupBy(n => (n.Start, n.End))
-            .Select(g => new QuantisedChord(g.Key.Start, g.Key.End, g.Select(n => n.Key).Distinct().OrderByDescending(k => k).ToList()))
-            .OrderBy(c => c.Start).ThenByDescending(c => c.Keys[0])
-            .ToList();
+        var chords = Chords(notes, ticksPerStep);
         var voices = new List<List<QuantisedChord>>();
         foreach (var chord in chords)
         {
@@ -36,6 +30,7 @@ internal static class MidiVoiceSplitter
                 if (last.Start == chord.Start)
                 {
                     last.Keys.AddRange(chord.Keys.Except(last.Keys));
+                    last.Keys.Sort((a, b) => b.CompareTo(a));
                 }
                 else
                 {
@@ -46,6 +41,36 @@ internal static class MidiVoiceSplitter
         }
 
         return voices;
+    }
+
+    /// <summary>Quantised notes grouped by start and end, in order of start, then highest note first.</summary>
+    private static List<QuantisedChord> Chords(IEnumerable<MidiNote> notes, double ticksPerStep)
+    {
+        var steps = notes.Select(n =>
+        {
+            var start = Step(n.Start, ticksPerStep);
+            return (Start: start, End: Math.Max(start + 1, Step(n.End, ticksPerStep)), n.Key);
+        }).ToArray();
+        Array.Sort(steps, (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End != b.End ? a.End.CompareTo(b.End) : b.Key.CompareTo(a.Key));
+        var chords = new List<QuantisedChord>();
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var last = chords.Count > 0 ? chords[^1] : null;
+            if (last is not null && last.Start == steps[i].Start && last.End == steps[i].End)
+            {
+                if (last.Keys[^1] != steps[i].Key)
+                {
+                    last.Keys.Add(steps[i].Key);
+                }
+            }
+            else
+            {
+                chords.Add(new QuantisedChord(steps[i].Start, steps[i].End, [steps[i].Key]));
+            }
+        }
+
+        chords.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Keys[0].CompareTo(a.Keys[0]));
+        return chords;
     }
 
     private static long Step(long tick, double ticksPerStep) => (long)Math.Round(tick / ticksPerStep, MidpointRounding.AwayFromZero);

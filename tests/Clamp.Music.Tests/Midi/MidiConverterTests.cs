@@ -46,6 +46,19 @@ public class MidiConverterTests
     }
 
     [Fact]
+    public void Past_the_voice_limit_the_earliest_ending_voice_is_cut_short()
+    {
+        var midi = new MidiFileBuilder()
+            .Track(t => t.Note(72, 0, 4 * Quarter).Note(67, 0, 3 * Quarter).Note(64, 0, 2 * Quarter).Note(60, Quarter, Quarter))
+            .Build();
+
+        var conversion = MidiConverter.Convert(midi, new MidiReadOptions { MaxVoicesPerPart = 2 });
+
+        Assert.Equal(2, conversion.VoiceCount);
+        Assert.Equal(["[V:1]c8|", "[V:2][EG]2 C2 z4|"], MusicXmlDocument.Body(conversion.Abc));
+    }
+
+    [Fact]
     public void Drums_are_left_out_and_a_file_of_drums_only_has_no_notes()
     {
         var drums = new MidiFileBuilder().Track(t => t.Note(36, 0, Quarter, channel: 9)).Build();

@@ -26,8 +26,12 @@ internal sealed class AbcBarWriter(ImportedScore score)
         }
 
         state.Speller.StartBar();
-        var events = measure.Voices[voiceIndex].ToList();
-        events.Sort(ByTime);
+        var events = measure.Voices[voiceIndex];
+        if (!IsSorted(events))
+        {
+            events.Sort(ByTime); // out of order only where a <backup> went back inside one voice
+        }
+
         var cursor = Fraction.Zero;
         for (var i = 0; i < events.Count;)
         {
@@ -76,6 +80,19 @@ internal sealed class AbcBarWriter(ImportedScore score)
     }
 
     private static int Rank(VoiceEvent e) => e is FieldEvent ? 0 : 1;
+
+    private static bool IsSorted(List<VoiceEvent> events)
+    {
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (ByTime(events[i - 1], events[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>How many events from <paramref name="start"/> form one tuplet group (0 or 1: none).</summary>
     private static int TupletLength(List<VoiceEvent> events, int start)
