@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Clamp.Music.Tests.Support;
 
 namespace Clamp.Cli.Tests;
 
 public class PatchCommandTests
 {
+    private const string SharedVectors = "testdata/clamp1-patches.jsonl";
     private static readonly string Vectors = ClampProcess.Sample("clamp1-patches.sample.jsonl");
 
     [Fact]
@@ -23,6 +25,18 @@ public class PatchCommandTests
             Assert.Equal(want["patches"]!.ToJsonString(), got["patches"]!.ToJsonString());
             Assert.Null(got["music"]);
         }
+    }
+
+    [SharedDataFact(SharedVectors)]
+    public async Task All_605_shared_vectors_are_patched_exactly_from_the_command_line()
+    {
+        var vectors = SharedData.RequirePath(SharedVectors);
+
+        var (exitCode, output, _) = await ClampProcess.RunAsync(null, "patch", "--jsonl", vectors);
+
+        Assert.Equal(0, exitCode);
+        var expected = File.ReadLines(vectors).Select(line => JsonNode.Parse(line)!["patches"]!.ToJsonString()).ToList();
+        Assert.Equal(expected, Lines(output).Select(line => line["patches"]!.ToJsonString()));
     }
 
     [Fact]
