@@ -70,6 +70,10 @@ public sealed class SecurityTests(IngestHost host) : IClassFixture<IngestHost>
         var paths = document.RootElement.GetProperty("paths");
         foreach (var path in new[] { "/v1/scores", "/v1/scores:batch", "/v1/scores/{id}", "/v1/reindex", "/v1/reindex/{jobId}" })
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
+        var form = paths.GetProperty("/v1/scores").GetProperty("post").GetProperty("requestBody").GetProperty("content")
+            .GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties");
+        Assert.Equal("binary", form.GetProperty("file").GetProperty("format").GetString());
+        Assert.True(form.TryGetProperty("tags", out _));
         var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
     }

@@ -5,8 +5,9 @@ namespace Clamp.Ingest.Api;
 /// <summary>Start and follow re-indexing jobs (a published model version starts one by itself).</summary>
 internal static class ReindexEndpoints
 {
-    public static RouteGroupBuilder MapReindexEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapReindexEndpoints(this RouteGroupBuilder group)
     {
+        var api = group.MapGroup("").WithTags("Re-indexing");
         api.MapPost("/reindex", StartAsync)
             .WithName("StartReindex")
             .WithSummary("Re-embed every stored score with one model version, in the background")
@@ -18,7 +19,7 @@ internal static class ReindexEndpoints
             .WithSummary("A re-indexing job's progress")
             .Produces<ReindexJobResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return api;
+        return group;
     }
 
     private static async Task<IResult> StartAsync(ReindexRequest request, ReindexJobRepository jobs, CancellationToken ct)

@@ -7,12 +7,13 @@ namespace Clamp.Ingest.Api;
 /// <summary>Upload, batch upload, status and deletion of scores.</summary>
 internal static class ScoreEndpoints
 {
-    public static RouteGroupBuilder MapScoreEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapScoreEndpoints(this RouteGroupBuilder group)
     {
+        var api = group.MapGroup("").WithTags("Scores");
         api.MapPost("/scores", UploadAsync)
             .WithName("UploadScore")
             .WithSummary("Upload one score (ABC, MusicXML, .mxl or MIDI) with optional metadata")
-            .Accepts<IFormFile>("multipart/form-data")
+            .AcceptsUploadForm("The score: ABC, MusicXML (.xml, .musicxml), compressed MusicXML (.mxl) or MIDI")
             .Produces<UploadResponse>(StatusCodes.Status201Created)
             .Produces<UploadResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -22,7 +23,7 @@ internal static class ScoreEndpoints
         api.MapPost("/scores:batch", UploadBatchAsync)
             .WithName("UploadScoreBatch")
             .WithSummary("Upload a zip of scores or a multi-tune ABC file: one score per file or tune")
-            .Accepts<IFormFile>("multipart/form-data")
+            .AcceptsUploadForm("A zip of scores, or an ABC file of several tunes; the metadata applies to every item")
             .Produces<BatchResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -38,7 +39,7 @@ internal static class ScoreEndpoints
             .WithSummary("Delete a score; the search index drops it")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return api;
+        return group;
     }
 
     private static async Task<IResult> UploadAsync(HttpRequest request, ScoreRepository scores, IOptions<IngestOptions> options, CancellationToken ct)
