@@ -36,6 +36,11 @@ public sealed class ScorePatchedConsumer(ModelRegistry registry, EmbeddingMetric
 
             models = [targeted];
         }
+        else if (models.Count == 0)
+        {
+            // Every version was unloaded since the batch started: give the message back rather than drop it.
+            throw new ModelNotLoadedException("No model version is loaded: the score is retried.");
+        }
 
         await Task.WhenAll(models.Select(model => EmbedWithAsync(context, score, model)));
     }
