@@ -37,12 +37,7 @@ public sealed class ConsumerKilledTests(IsolatedInfrastructure infrastructure) :
         using var second = await VectorStoreProcess.StartAsync(configuration);
         await Eventually.TrueAsync(async () => await CountAsync() == Scores, "every score stored", Wait);
         Assert.Equal(Scores, await ScalarAsync("SELECT indexed FROM model_versions WHERE model_version = '1.0.0'"));
-        await Eventually.TrueAsync(
-            () => bus.Received<ScoreIndexed>().Select(m => m.ScoreId).ToHashSet().SetEquals(messages.Select(m => m.ScoreId)),
-            "score indexed for each score", Wait);
-        Assert.Empty(bus.Received<ScoreFailed>());
-        var queues = await infrastructure.Platform.GetQueuesAsync(infrastructure.VirtualHost);
-        Assert.DoesNotContain(queues, q => q.Name.EndsWith("_error", StringComparison.Ordinal) && q.Messages > 0);
+        await IndexedOnce.AssertAsync(infrastructure, bus, messages);
     }
 
     private async Task<long> CountAsync()

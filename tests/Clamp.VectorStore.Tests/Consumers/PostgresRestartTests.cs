@@ -57,12 +57,6 @@ public sealed class PostgresRestartTests(IsolatedInfrastructure infrastructure) 
         }, "every score indexed", TimeSpan.FromSeconds(120));
         Assert.True(indexedAcrossRestart < Scores, $"the restart interrupted indexing ({indexedAcrossRestart} of {Scores} done when PostgreSQL was back)");
         Assert.Equal(Scores, (await database.Versions.FindAsync("1.0.0", default))!.Indexed);
-        // "Score indexed" follows each batch's commit, so the last few may still be on their way.
-        await Eventually.TrueAsync(
-            () => bus.Received<ScoreIndexed>().Select(m => m.ScoreId).ToHashSet().SetEquals(messages.Select(m => m.ScoreId)),
-            "score indexed for each score", Wait);
-        Assert.Empty(bus.Received<ScoreFailed>());
-        var queues = await infrastructure.Platform.GetQueuesAsync(infrastructure.VirtualHost);
-        Assert.DoesNotContain(queues, q => q.Name.EndsWith("_error", StringComparison.Ordinal) && q.Messages > 0);
+        await IndexedOnce.AssertAsync(infrastructure, bus, messages);
     }
 }
