@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Clamp.Contracts.Messages;
 using MassTransit;
 
@@ -96,6 +97,37 @@ public sealed class ScoreStatusTests(IngestHost host) : IClassFixture<IngestHost
 
         await Clamp.Testing.Eventually.TrueAsync(() => host.Probe.Received<ScoreDeleted>().Count(m => m.ScoreId == score.Id) == 2,
             "the deletion was not announced again", TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Failed_scores_can_be_listed_page_by_page_with_their_reasons()
+    {
+        var failedIds = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (_, score) = await host.UploadAsync($"f{i}.abc", TestScores.UniqueTune());
+            await host.Probe.PublishAsync(new ScoreFailed { ScoreId = score.Id, Stage = PipelineStage.Embedding, Code = "model.mismatch", Reason = $"reason {i}" });
+            await host.WaitForStatusAsync(score.Id, "failed");
+            failedIds.Add(score.Id);
+        }
+        await host.UploadAsync("ok.abc", TestScores.UniqueTune());
+
+        var listed = new List<Clamp.Ingest.Api.ScoreResponse>();
+        Guid? after = null;
+        do
+        {
+            var page = await host.Client.GetFromJsonAsync<Clamp.Ingest.Api.ScoreListResponse>(
+                $"v1/scores?status=failed&limit=2{(after is null ? "" : $"&after={after}")}", IngestHost.Json);
+            listed.AddRange(page!.Items);
+            after = page.Next;
+        }
+        while (after is not null);
+
+        Assert.All(listed, score => Assert.Equal("failed", score.Status));
+        Assert.Equal(listed.Count, listed.Select(s => s.Id).Distinct().Count());
+        Assert.Equal(["reason 0", "reason 1", "reason 2"],
+            listed.Where(s => failedIds.Contains(s.Id)).Select(s => s.Failure!.Reason));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await host.Client.GetAsync("v1/scores?status=lost")).StatusCode);
     }
 
     /// <summary>Sends a marker through the same queue and waits for it, so the messages sent before it were consumed.</summary>

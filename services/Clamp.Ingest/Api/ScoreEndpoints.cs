@@ -28,6 +28,12 @@ internal static class ScoreEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
+        api.MapGet("/scores", ListAsync)
+            .WithName("ListScores")
+            .WithSummary("Scores in upload order, optionally of one status (e.g. status=failed), a page at a time")
+            .Produces<ScoreListResponse>()
+            .ProducesValidationProblem();
+
         api.MapGet("/scores/{id:guid}", GetAsync)
             .WithName("GetScore")
             .WithSummary("A score's status: received, patched, indexed or failed (with the reason)")
@@ -74,6 +80,33 @@ internal static class ScoreEndpoints
             Duplicates: responses.Count(r => r.Duplicate == true),
             Errors: items.Count - toStore.Count,
             Items: responses));
+    }
+
+    private const int MaxPageSize = 1_000;
+
+    private static async Task<IResult> ListAsync(ScoreRepository scores, CancellationToken ct,
+        string? status = null, Guid? after = null, int limit = 100)
+    {
+        ScoreStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<ScoreStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["status"] = [$"'{status}' is not a status: received, patched, indexed or failed."],
+                });
+            wanted = parsed;
+        }
+        if (limit is < 1 or > MaxPageSize)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["limit"] = [$"limit must be between 1 and {MaxPageSize}."],
+            });
+
+        var page = await scores.ListAsync(wanted, after, limit, ct);
+        return TypedResults.Ok(new ScoreListResponse(
+            page.Select(ScoreResponse.From).ToList(),
+            page.Count == limit ? page[^1].Id : null));
     }
 
     private static async Task<IResult> GetAsync(Guid id, ScoreRepository scores, CancellationToken ct) =>

@@ -38,6 +38,9 @@ public sealed record ScoreResponse(
         score.PatchCount, score.IndexedModelVersions, score.Metadata, score.CreatedAt, score.UpdatedAt);
 }
 
+/// <summary>A page of scores; <c>next</c> is the <c>after</c> value of the following page (null on the last).</summary>
+public sealed record ScoreListResponse(IReadOnlyList<ScoreResponse> Items, Guid? Next);
+
 /// <summary>Start a re-indexing job for one model version.</summary>
 public sealed record ReindexRequest(string ModelId, string ModelVersion);
 

@@ -52,6 +52,27 @@ internal sealed class ScoreRepository(NpgsqlDataSource dataSource, OutboxWriter 
         return await reader.ReadAsync(ct) ? ReadRecord(reader) : null;
     }
 
+    /// <summary>
+    /// Scores in id order (which is upload order: ids are version-7 UUIDs), optionally of one status,
+    /// after <paramref name="after"/> (keyset paging), at most <paramref name="limit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ScoreRecord>> ListAsync(ScoreStatus? status, Guid? after, int limit, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM ingest.scores
+            WHERE ($1::text IS NULL OR status = $1) AND id > $2
+            ORDER BY id LIMIT $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = status?.Name(), NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.AddWithValue(after ?? Guid.Empty);
+        command.Parameters.AddWithValue(limit);
+        var records = new List<ScoreRecord>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            records.Add(ReadRecord(reader));
+        return records;
+    }
+
     /// <summary>Deletes a score and announces <see cref="ScoreDeleted"/>; false when there is no such score.</summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
     {
