@@ -11,6 +11,7 @@ public sealed class VectorStoreProcess : IDisposable
 {
     private readonly Process process;
     private readonly int httpPort;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
 
     private VectorStoreProcess(Process process, int httpPort)
     {
@@ -33,13 +34,21 @@ public sealed class VectorStoreProcess : IDisposable
         start.Environment["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{httpPort}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var started = new VectorStoreProcess(process, httpPort);
+        process.OutputDataReceived += (_, line) => started.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => started.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var started = new VectorStoreProcess(process, httpPort);
         await started.WaitUntilReadyAsync();
         return started;
+    }
+
+    /// <summary>Keeps the last lines the process wrote, to explain a failure to start.</summary>
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        output.Enqueue(line);
+        while (output.Count > 20) output.TryDequeue(out _);
     }
 
     private async Task WaitUntilReadyAsync()
@@ -51,7 +60,7 @@ public sealed class VectorStoreProcess : IDisposable
             try { return (await http.GetAsync("/health")).IsSuccessStatusCode; }
             catch (HttpRequestException) { return false; }
             catch (TaskCanceledException) { return false; }
-        }, "the vector store process ready", TimeSpan.FromSeconds(60));
+        }, () => "the vector store process ready; its last output:\n" + string.Join("\n", output), TimeSpan.FromSeconds(60));
     }
 
     /// <summary>SIGKILL: the process gets no chance to finish or acknowledge anything.</summary>
