@@ -28,11 +28,11 @@ public sealed class IngestOptions
     [Range(1, long.MaxValue)] public long MaxBatchUncompressedBytes { get; set; } = 256 * 1024 * 1024;
 
     /// <summary>Requests per minute allowed to one API key (token bucket, refilled every second).</summary>
-    [Range(1, 1_000_000)] public int RequestsPerMinute { get; set; } = 600;
+    [Range(1, 1_000_000)] public int RequestsPerMinute { get; set; } = 6_000;
 
     /// <summary>Queue names start with this, so no other service's consumer of the same message shares a queue.</summary>
     [Required] public string EndpointPrefix { get; set; } = "ingest";
 
     /// <summary>Requests one key may make at once above the steady rate.</summary>
-    [Range(1, 1_000_000)] public int RequestBurst { get; set; } = 100;
+    [Range(1, 1_000_000)] public int RequestBurst { get; set; } = 1_000;
 }

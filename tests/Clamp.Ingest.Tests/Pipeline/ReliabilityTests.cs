@@ -9,8 +9,11 @@ namespace Clamp.Ingest.Tests.Pipeline;
 /// <summary>
 /// Failures in the middle of ingestion: a stopped consumer, a RabbitMQ restart, a PostgreSQL restart. Each ends
 /// with every score patched (or failed with its reason), none lost and none stored twice.
+/// They restart the shared broker and database: trait Category=Disruptive lets a runner keep them apart from
+/// other test assemblies (dotnet test --filter Category!=Disruptive, then Category=Disruptive).
 /// </summary>
 [Collection(DisruptiveTests.Name)]
+[Trait("Category", "Disruptive")]
 public sealed class ReliabilityTests(PipelineHost host, ITestOutputHelper output) : IClassFixture<PipelineHost>
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
