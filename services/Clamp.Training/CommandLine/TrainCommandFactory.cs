@@ -31,12 +31,14 @@ public static class TrainCommandFactory
         var maxTrain = new Option<int>("--max-train") { Description = "Most training scores (0 = all).", DefaultValueFactory = _ => 0 };
         var maxDev = new Option<int>("--max-dev") { Description = "Most dev scores evaluated per epoch (0 = all).", DefaultValueFactory = _ => 0 };
         var variants = new Option<int>("--text-variants") { Description = "Text-dropout variants embedded per training score.", DefaultValueFactory = _ => 4 };
+        var learningRate = new Option<double>("--lr") { Description = "Peak learning rate of the contrastive stage.", DefaultValueFactory = _ => 2e-4 };
+        var maskedLearningRate = new Option<double>("--masked-lr") { Description = "Peak learning rate of the masked-music-model stage.", DefaultValueFactory = _ => 5e-4 };
         var abcOnly = new Option<bool>("--abc-only") { Description = "Train on the ABC collections only (no MusicXML)." };
 
         var command = new Command("train", "Train a CLaMP model on the shared data and write its ONNX model directory.")
         {
             data, work, output, seed, threads, layers, hidden, heads, feedForward, dim, maxPatches, maskedEpochs, contrastiveEpochs,
-            batch, maxTrain, maxDev, variants, abcOnly,
+            batch, maxTrain, maxDev, variants, learningRate, maskedLearningRate, abcOnly,
         };
         command.SetAction(result =>
         {
@@ -62,6 +64,8 @@ public static class TrainCommandFactory
                 MaskedEpochs = result.GetValue(maskedEpochs),
                 ContrastiveEpochs = result.GetValue(contrastiveEpochs),
                 ContrastiveBatchSize = result.GetValue(batch),
+                ContrastiveLearningRate = result.GetValue(learningRate),
+                MaskedLearningRate = result.GetValue(maskedLearningRate),
                 MaxTrainItems = result.GetValue(maxTrain),
                 MaxDevItems = result.GetValue(maxDev),
                 TextVariants = result.GetValue(variants),
