@@ -45,6 +45,21 @@ public sealed class ScorePatcherTests
         Assert.Equal("By Hugh Barwell, via Phil Rowe", patched.Metadata.Extra["source"]);
     }
 
+    [Theory]
+    [InlineData("bwv66.6.mxl", ScoreFormat.CompressedMusicXml)]
+    [InlineData("bwv67.4.xml", ScoreFormat.MusicXml)]
+    [InlineData("pop909-001.mid", ScoreFormat.Midi)]
+    public void MusicXml_and_Midi_scores_are_converted_and_patched(string file, ScoreFormat format)
+    {
+        var score = Scores.Ingested(file, Scores.Sample(file)) with { Format = format };
+
+        var outcome = Patcher().Patch(score);
+
+        Assert.True(outcome.Patched is not null, outcome.Failed?.Reason);
+        Assert.True(outcome.Patched.PatchCount > 4);
+        Assert.NotNull(outcome.Patched.Metadata.Meter);
+    }
+
     [Fact]
     public void A_long_score_is_cut_to_the_configured_number_of_patches()
     {

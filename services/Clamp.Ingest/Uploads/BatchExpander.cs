@@ -73,8 +73,14 @@ internal sealed class BatchExpander(IOptions<IngestOptions> options)
             long total = 0;
             foreach (var entry in entries)
             {
-                var limit = Math.Min(settings.MaxEntryBytes, settings.MaxBatchUncompressedBytes - total);
-                var (content, error) = ReadEntry(entry, limit);
+                var left = settings.MaxBatchUncompressedBytes - total;
+                if (left <= 0)
+                {
+                    items.Add(BatchItem.Failed(entry.FullName, "batch.too-large",
+                        $"The batch unpacks to more than {settings.MaxBatchUncompressedBytes:N0} bytes; {entry.FullName} was not read."));
+                    continue;
+                }
+                var (content, error) = ReadEntry(entry, Math.Min(settings.MaxEntryBytes, left));
                 if (content is null)
                 {
                     items.Add(error!);

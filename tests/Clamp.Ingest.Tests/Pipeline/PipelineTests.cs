@@ -21,6 +21,19 @@ public sealed class PipelineTests(PipelineHost host) : IClassFixture<PipelineHos
         Assert.StartsWith("Kesh ", patched.Metadata.Title);
     }
 
+    [Theory]
+    [InlineData("bwv66.6.mxl", ScoreFormat.CompressedMusicXml)]
+    [InlineData("pop909-001.mid", ScoreFormat.Midi)]
+    public async Task A_MusicXml_or_Midi_upload_is_converted_and_patched(string file, ScoreFormat format)
+    {
+        var (_, score) = await host.UploadAsync(file, TestScores.Sample(file));
+
+        var patched = await host.WaitForStatusAsync(score.Id, "patched");
+
+        Assert.Equal(format, patched.Format);
+        Assert.True(patched.PatchCount > 4);
+    }
+
     [Fact]
     public async Task A_score_that_cannot_be_read_ends_failed_with_the_readers_reason_visible_through_the_API()
     {
