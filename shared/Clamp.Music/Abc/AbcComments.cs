@@ -37,4 +37,9 @@ public static class AbcComments
     /// <summary>A <c>%%score</c> or <c>%%staves</c> directive: how voices are grouped, kept in the music.</summary>
     public static bool IsVoiceGrouping(ReadOnlySpan<char> line) =>
         line.StartsWith("%%score", StringComparison.Ordinal) || line.StartsWith("%%staves", StringComparison.Ordinal);
+
+    /// <summary><c>%%begintext</c>: free text (not music) follows up to <c>%%endtext</c>.</summary>
+    public static bool IsTextBlockStart(ReadOnlySpan<char> line) => line.StartsWith("%%begintext", StringComparison.Ordinal);
+
+    public static bool IsTextBlockEnd(ReadOnlySpan<char> line) => line.StartsWith("%%endtext", StringComparison.Ordinal);
 }

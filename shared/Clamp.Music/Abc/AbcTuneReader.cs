@@ -24,6 +24,7 @@ internal sealed class AbcTuneReader
     private bool _blankAfterBody;
     private bool _hasNotes;
     private bool _lastFieldMusical;
+    private bool _inTextBlock;
 
     private AbcTuneReader(string text, int tuneIndex, IReadOnlyList<AbcField> fileHeaderFields, int capacity)
     {
@@ -65,6 +66,12 @@ internal sealed class AbcTuneReader
         {
             throw new ScoreReadException(
                 "abc.not-text", $"control character U+{(int)span[control]:X4} at column {control + 1}: not ABC text", _tuneIndex, line.Number);
+        }
+
+        if (_inTextBlock || AbcComments.IsTextBlockStart(span))
+        {
+            _inTextBlock = !AbcComments.IsTextBlockEnd(span);
+            return;
         }
 
         if (span.IsWhiteSpace())

@@ -144,4 +144,12 @@ public class AbcParserRulesTests
 
         Assert.Equal("K:G\nGABc|", tune.MusicText);
     }
+
+    [Fact]
+    public void Text_blocks_are_left_out_of_the_music()
+    {
+        var tune = AbcParser.ParseTune("X:1\nK:G\nGABc|\n%%begintext\nA story | about the tune\n%%endtext\ndedB|\n");
+
+        Assert.Equal("K:G\nGABc|\ndedB|", tune.MusicText);
+    }
 }
