@@ -23,12 +23,23 @@ rm -rf "$results" && mkdir -p "$results"
 echo "== build"
 dotnet build Clamp.Platform.sln -c Release -nologo -clp:ErrorsOnly
 
-echo "== test"
-set +e
-dotnet test Clamp.Platform.sln -c Release --no-build -nologo \
-  --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$results/dotnet-test.log"
-status=${PIPESTATUS[0]}
-set -e
+# Tests that restart the shared PostgreSQL or RabbitMQ (trait Category=Disruptive) run after all others,
+# one test project at a time, so they never pull the infrastructure away from another test.
+run_tests() {
+  dotnet test Clamp.Platform.sln -c Release --no-build -nologo \
+    --logger "trx" --results-directory "$results" "$@" 2>&1 | tee -a "$results/dotnet-test.log"
+  return "${PIPESTATUS[0]}"
+}
+status=0
+if [ "$#" -gt 0 ]; then
+  echo "== test ($*)"
+  run_tests "$@" || status=$?
+else
+  echo "== test"
+  run_tests --filter "Category!=Disruptive" || status=$?
+  echo "== test (disruptive: restarts PostgreSQL and RabbitMQ)"
+  run_tests --filter "Category=Disruptive" -m:1 || status=$?
+fi
 
 echo "== deployment files"
 if ! deploy/check-manifests.sh; then status=1; echo "deployment files: FAILED" >&2; fi

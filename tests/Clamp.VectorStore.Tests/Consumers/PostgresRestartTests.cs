@@ -10,6 +10,7 @@ namespace Clamp.VectorStore.Tests.Consumers;
 /// score ends up indexed exactly once. (This restarts the shared test PostgreSQL; it is back within seconds.)
 /// </summary>
 [Collection(RestartsInfrastructure.Name)]
+[Trait("Category", "Disruptive")]
 public sealed class PostgresRestartTests(IsolatedInfrastructure infrastructure) : IClassFixture<IsolatedInfrastructure>, IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

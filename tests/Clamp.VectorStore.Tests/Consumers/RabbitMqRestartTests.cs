@@ -10,6 +10,7 @@ namespace Clamp.VectorStore.Tests.Consumers;
 /// reconnects, and every score ends up indexed exactly once. (This restarts the shared test RabbitMQ.)
 /// </summary>
 [Collection(RestartsInfrastructure.Name)]
+[Trait("Category", "Disruptive")]
 public sealed class RabbitMqRestartTests(IsolatedInfrastructure infrastructure) : IClassFixture<IsolatedInfrastructure>
 {
     private const int Scores = 2000;
