@@ -27,6 +27,12 @@ public sealed class ScoreImporter(ScoreImportOptions options)
         {
             return new ScoreImport(fileName, format, [TuneResult.Failure(e.TuneIndex ?? 0, e)]);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A safety net so that one odd file never stops a batch; the fuzz tests check it is never reached.
+            var error = new ScoreReadException("import.unexpected", $"{fileName} could not be read ({e.GetType().Name}: {e.Message})", inner: e);
+            return new ScoreImport(fileName, format, [TuneResult.Failure(0, error)]);
+        }
     }
 
     /// <summary>The whole ABC text of a file: an ABC file decoded, a MusicXML or MIDI file converted.</summary>
