@@ -4,9 +4,9 @@
 #   search    bulk-load synthetic embeddings (SIZES, default 10,000 and 100,000) into a vector store of its own
 #             (database clamp_loadtest, RabbitMQ vhost clamp-loadtest), then k-NN latency p50/p99 over gRPC and
 #             HNSW recall@10 against exact search. Needs only PostgreSQL and RabbitMQ (deploy/local/up.sh).
-#   platform  against the platform that `./run.sh --detach` runs: search latency through the public Query API,
-#             and end-to-end ingest throughput (INGEST_COUNT, default 10,000 synthetic tunes uploaded until all are
-#             searchable) compared with the embedding service's raw rate. Skipped when the platform is not up.
+#   platform  against the platform that `./run.sh --detach` runs: end-to-end ingest throughput (INGEST_COUNT, default
+#             10,000 synthetic tunes uploaded until all are searchable) compared with the embedding service's raw rate,
+#             then search latency through the public Query API over what is indexed. Skipped when the platform is not up.
 # Environment: SIZES, DIM (256), QUERIES (2000), CONCURRENCY (4), RECALL_QUERIES (100), INGEST_COUNT (10000),
 #   TIME_LIMIT (seconds per part, 1800), OUT_DIR (results as JSON; default $CLAMP_STATE_DIR/loadtest).
 set -euo pipefail
@@ -77,12 +77,12 @@ run_platform() {
     log "the platform is not running (start it with ./run.sh --detach): end-to-end search and ingest throughput skipped"
     return 0
   fi
-  log "search through the public API of the running platform"
-  timeout "$TIME_LIMIT" "${loadtest[@]}" query --query http://127.0.0.1:5183 --queries "$QUERIES" --concurrency "$CONCURRENCY" \
-    --out "$OUT_DIR/query.json"
   log "ingest: $INGEST_COUNT synthetic tunes through the ingest API until searchable"
   timeout "$TIME_LIMIT" "${loadtest[@]}" ingest --ingest http://127.0.0.1:5180 --vector-store http://127.0.0.1:5182 \
     --embedder http://127.0.0.1:5181 --count "$INGEST_COUNT" --time-limit "$((TIME_LIMIT - 60))" --out "$OUT_DIR/ingest.json"
+  log "search through the public API, over what is now indexed"
+  timeout "$TIME_LIMIT" "${loadtest[@]}" query --query http://127.0.0.1:5183 --queries "$QUERIES" --concurrency "$CONCURRENCY" \
+    --out "$OUT_DIR/query.json"
   log "platform results: $OUT_DIR/query.json, $OUT_DIR/ingest.json"
 }
 
