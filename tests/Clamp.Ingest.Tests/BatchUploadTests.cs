@@ -85,6 +85,18 @@ public sealed class BatchUploadTests(IngestHost host) : IClassFixture<IngestHost
     }
 
     [Fact]
+    public async Task A_zip_that_unpacks_to_more_than_the_batch_limit_stores_what_fits_and_refuses_the_rest()
+    {
+        // Six entries just under the entry limit: four fit in the batch limit (4 x the entry limit), two do not.
+        var entries = Enumerable.Range(0, 6).Select(i => ($"{i}.abc", Padded(TestScores.UniqueTune(), IngestHost.MaxUploadBytes - 100))).ToArray();
+
+        var batch = await host.UploadBatchAsync("large.zip", TestScores.Zip(entries));
+
+        Assert.Equal(4, batch.Stored);
+        Assert.Equal(["batch.too-large", "batch.too-large"], batch.Items.Skip(4).Select(i => i.Error?.Code));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_zip_but_claims_to_be_one_is_refused_with_its_reason()
     {
         var response = await host.Client.PostAsync("v1/scores:batch", IngestHost.Form("broken.zip", "PK\u0003\u0004 then nothing"u8.ToArray()));
@@ -92,4 +104,8 @@ public sealed class BatchUploadTests(IngestHost host) : IClassFixture<IngestHost
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("batch.bad-zip", await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>The tune followed by a comment line that brings it to <paramref name="size"/> bytes.</summary>
+    private static byte[] Padded(byte[] tune, int size) =>
+        tune.Concat(Encoding.ASCII.GetBytes("%" + new string('x', size - tune.Length - 2) + "\n")).ToArray();
 }

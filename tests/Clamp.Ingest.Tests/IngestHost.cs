@@ -22,6 +22,7 @@ public class IngestHost : IAsyncLifetime
     public const int MaxUploadBytes = 64 * 1024;
     public const int RequestBurst = 40;
     public const int MaxBatchItems = 30;
+    public const int MaxBatchUncompressedBytes = 4 * MaxUploadBytes;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -51,6 +52,7 @@ public class IngestHost : IAsyncLifetime
         configuration["Ingest:MaxEntryBytes"] = MaxUploadBytes.ToString();
         configuration["Ingest:RequestBurst"] = RequestBurst.ToString();
         configuration["Ingest:MaxBatchItems"] = MaxBatchItems.ToString();
+        configuration["Ingest:MaxBatchUncompressedBytes"] = MaxBatchUncompressedBytes.ToString();
         configuration["Ingest:RequestsPerMinute"] = "60";
         configuration["Ingest:Outbox:PollInterval"] = "00:00:00.200";
         configuration["Ingest:Outbox:PublishTimeout"] = "00:00:05";

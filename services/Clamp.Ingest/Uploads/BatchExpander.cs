@@ -74,13 +74,12 @@ internal sealed class BatchExpander(IOptions<IngestOptions> options)
             foreach (var entry in entries)
             {
                 var left = settings.MaxBatchUncompressedBytes - total;
-                if (left <= 0)
-                {
-                    items.Add(BatchItem.Failed(entry.FullName, "batch.too-large",
-                        $"The batch unpacks to more than {settings.MaxBatchUncompressedBytes:N0} bytes; {entry.FullName} was not read."));
-                    continue;
-                }
-                var (content, error) = ReadEntry(entry, Math.Min(settings.MaxEntryBytes, left));
+                var tooLarge = left < settings.MaxEntryBytes
+                    ? BatchItem.Failed(entry.FullName, "batch.too-large",
+                        $"The batch unpacks to more than {settings.MaxBatchUncompressedBytes:N0} bytes; {entry.FullName} does not fit in what is left.")
+                    : BatchItem.Failed(entry.FullName, "batch.entry-too-large",
+                        $"{entry.FullName} unpacks to more than {settings.MaxEntryBytes:N0} bytes.");
+                var (content, error) = ReadEntry(entry, Math.Min(settings.MaxEntryBytes, left), tooLarge);
                 if (content is null)
                 {
                     items.Add(error!);
@@ -99,11 +98,10 @@ internal sealed class BatchExpander(IOptions<IngestOptions> options)
         && !entry.Name.StartsWith('.');
 
     /// <summary>The entry's bytes, or why it is refused: empty, corrupt, or unpacking to more than
-    /// <paramref name="limit"/> bytes (checked on what is actually unpacked, not only on the size the zip declares).</summary>
-    private static (byte[]? Content, BatchItem? Error) ReadEntry(ZipArchiveEntry entry, long limit)
+    /// <paramref name="limit"/> bytes (<paramref name="tooLarge"/>; checked on what is actually unpacked, not only
+    /// on the size the zip declares).</summary>
+    private static (byte[]? Content, BatchItem? Error) ReadEntry(ZipArchiveEntry entry, long limit, BatchItem tooLarge)
     {
-        var tooLarge = BatchItem.Failed(entry.FullName, "batch.entry-too-large",
-            $"{entry.FullName} unpacks to more than {limit:N0} bytes (the entry or batch limit).");
         if (entry.Length > limit)
             return (null, tooLarge);
         try
