@@ -12,7 +12,7 @@ public class MidiCorpusTests(ITestOutputHelper output)
     private const string Corpus = "data/midi";
 
     [SharedDataFact(Corpus)]
-    public void Every_file_transcribes_to_abc_whose_voices_all_have_every_bar()
+    public void Every_file_transcribes_to_abc_read_back_without_warnings_and_with_every_bar_in_every_voice()
     {
         var files = Directory.EnumerateFiles(SharedData.RequirePath(Corpus), "*.mid", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var failures = new List<string>();
@@ -23,7 +23,13 @@ public class MidiCorpusTests(ITestOutputHelper output)
             {
                 var conversion = MidiConverter.Convert(File.ReadAllBytes(file));
                 estimated += conversion.KeyEstimated ? 1 : 0;
-                var bars = AbcBarCounter.CountPerVoice(AbcParser.ParseTune(conversion.Abc).MusicText);
+                var tune = AbcParser.ParseTune(conversion.Abc);
+                var bars = AbcBarCounter.CountPerVoice(tune.MusicText);
+                if (tune.Warnings.Count > 0)
+                {
+                    failures.Add($"{file}: read back with warnings: {tune.Warnings[0]}");
+                }
+
                 if (bars.Count != conversion.VoiceCount || bars.Values.Any(b => b != conversion.BarCount))
                 {
                     failures.Add($"{file}: {conversion.BarCount} bars expected, per voice {string.Join(",", bars.Values)}");

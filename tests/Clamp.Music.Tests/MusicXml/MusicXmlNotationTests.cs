@@ -128,6 +128,18 @@ public class MusicXmlNotationTests
     }
 
     [Fact]
+    public void Dynamics_go_on_the_next_note_of_their_staff()
+    {
+        static string Dynamic(string mark, int staff) =>
+            $"<direction><direction-type><dynamics><{mark}/></dynamics></direction-type><staff>{staff}</staff></direction>";
+        var piano = DefaultAttributes.Replace("</attributes>", "<staves>2</staves><clef number=\"2\"><sign>F</sign><line>4</line></clef></attributes>", StringComparison.Ordinal)
+            + Dynamic("mf", 1) + Dynamic("p", 2) + Note("C", 5, 4) + Note("D", 5, 4) + Backup(8) + Note("C", 3, 8, voice: "5", staff: 2);
+        var abc = ToAbc(Score([piano, Dynamic("ff", 1) + Dynamic("other-dynamics", 1) + Note("E", 5, 8) + Backup(8) + Note("E", 3, 8, voice: "5", staff: 2)]));
+
+        Assert.Equal(["[V:1]!mf!c4 d4|", "[V:2]!p!C,8|", "[V:1]!ff!e8|", "[V:2]E,8|"], Body(abc));
+    }
+
+    [Fact]
     public void Lyrics_become_words_metadata_and_title_and_composer_their_fields()
     {
         string Lyric(string syllabic, string text) => $"<lyric number=\"1\"><syllabic>{syllabic}</syllabic><text>{text}</text></lyric>";

@@ -10,6 +10,7 @@ namespace Clamp.Music.MusicXml.Reading;
 /// </summary>
 internal sealed class PartReader(MusicXmlReadOptions options)
 {
+    private readonly Dictionary<int, List<string>> _pendingDynamics = [];
     private int _divisions = 1;
     private Meter? _meter;
 
@@ -70,7 +71,11 @@ internal sealed class PartReader(MusicXmlReadOptions options)
                 case "harmony" when HarmonyReader.Symbol(element) is { } symbol:
                     result.ChordSymbols.Add((cursor + OffsetOf(element), symbol));
                     break;
-                case "direction" or "sound":
+                case "direction":
+                    content.Tempo ??= Tempo(element);
+                    AddDynamics(element);
+                    break;
+                case "sound":
                     content.Tempo ??= Tempo(element);
                     break;
                 case "barline":
@@ -100,7 +105,7 @@ internal sealed class PartReader(MusicXmlReadOptions options)
             Invisible = note.Pitch is null && note.Invisible,
             GraceNotes = grace.Pitches,
             GraceSlashed = grace.Slashed,
-            Decorations = note.Decorations,
+            Decorations = _pendingDynamics.Remove(note.Voice.Staff, out var dynamics) ? [.. dynamics, .. note.Decorations] : note.Decorations,
             Tuplet = note.Tuplet,
             BeamedToNext = note.BeamedToNext,
         });
@@ -115,6 +120,24 @@ internal sealed class PartReader(MusicXmlReadOptions options)
         }
 
         return (events, events.Count - 1);
+    }
+
+    /// <summary>Dynamics wait for the next note written on their staff.</summary>
+    private void AddDynamics(XElement direction)
+    {
+        var marks = DynamicsReader.Decorations(direction).ToList();
+        if (marks.Count == 0)
+        {
+            return;
+        }
+
+        var staff = DynamicsReader.Staff(direction);
+        if (!_pendingDynamics.TryGetValue(staff, out var pending))
+        {
+            _pendingDynamics[staff] = pending = [];
+        }
+
+        pending.AddRange(marks.Except(pending));
     }
 
     private static void AddGrace(Dictionary<VoiceKey, (List<NotePitch> Pitches, bool Slashed)> graces, ParsedNote note)
