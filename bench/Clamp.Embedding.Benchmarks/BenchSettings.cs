@@ -7,9 +7,9 @@ public sealed record BenchSettings
 {
     public required string RepoRoot { get; init; }
     public required string ModelDirectory { get; init; }
-    public int Items { get; init; } = 256;
-    public int Texts { get; init; } = 128;
-    public int Repeats { get; init; } = 5;
+    public int Items { get; init; } = 192;
+    public int Texts { get; init; } = 64;
+    public int Repeats { get; init; } = 9;
     public int Threads { get; init; } = Environment.ProcessorCount;
     /// <summary>The embedding service's defaults (services/Clamp.Embedding/EmbeddingOptions.cs).</summary>
     public int MusicPatchBudget { get; init; } = 2048;

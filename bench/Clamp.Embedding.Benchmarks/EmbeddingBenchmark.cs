@@ -61,10 +61,10 @@ public sealed class EmbeddingBenchmark(BenchSettings settings)
             var gflops = flops / onnx.MedianSeconds / 1e9;
             Console.WriteLine($"music encoder: {flops / 1e9:F2} GFLOP per pass (padding included) -> {gflops:F1} GFLOP/s wall ({flops / onnx.MedianCpuSeconds / 1e9:F1} per CPU-second) = {100 * gflops / cpu.GflopsPerSecond:F1}% of the {cpu.GflopsPerSecond:F1} GFLOP/s peak");
             Console.WriteLine($"ratios per CPU-second: scores batched/single = {batched.ItemsPerCpuSecond / single.ItemsPerCpuSecond:F2}, onnx/torchsharp = {onnx.ItemsPerCpuSecond / torchSharp.ItemsPerCpuSecond:F2}; texts batched/single = {text[1].ItemsPerCpuSecond / text[0].ItemsPerCpuSecond:F2}");
-            Console.WriteLine($"texts: batched/single = {text[1].ItemsPerSecond / text[0].ItemsPerSecond:F2}; load average at the end: {LoadAverage()}");
+            Console.WriteLine($"speed-ups (median of per-round ratios): scores bucketed/single = {Measurement.SpeedUp(onnx, single):F2}; texts batched/single = {Measurement.SpeedUp(text[1], text[0]):F2}; load average at the end: {LoadAverage()}");
             Console.WriteLine(
-                $"batched_vs_single={batched.ItemsPerSecond / single.ItemsPerSecond:F2} " +
-                $"onnx_vs_torchsharp={onnx.ItemsPerSecond / torchSharp.ItemsPerSecond:F2} gflops={gflops:F1}");
+                $"batched_vs_single={Measurement.SpeedUp(batched, single):F2} " +
+                $"onnx_vs_torchsharp={Measurement.SpeedUp(onnx, torchSharp):F2} gflops={gflops:F1}");
         }
         finally
         {

@@ -5,14 +5,19 @@ namespace Clamp.Embedding.Benchmarks;
 /// <summary>
 /// Times passes over all items of several variants, interleaved (one pass of each variant per round, after one
 /// warm-up pass each), so that a change in the machine's load during the run touches every variant alike; reports
-/// the median wall time and the median CPU time of the process per pass.
+/// the median wall time and the median CPU time of the process per pass. Speed-ups are medians of the ratios within
+/// a round, where both variants ran back to back under the same load.
 /// </summary>
 public static class Measurement
 {
     public sealed record Variant(string Name, int Items, Action Pass);
 
-    public sealed record Result(string Name, int Items, double MedianSeconds, double MedianCpuSeconds)
+    public sealed record Result(string Name, int Items, IReadOnlyList<double> Seconds, IReadOnlyList<double> CpuSeconds)
     {
+        public double MedianSeconds => Median(Seconds);
+
+        public double MedianCpuSeconds => Median(CpuSeconds);
+
         public double ItemsPerSecond => Items / MedianSeconds;
 
         public double ItemsPerCpuSecond => Items / MedianCpuSeconds;
@@ -45,14 +50,21 @@ public static class Measurement
             }
         }
 
-        var results = variants.Select((v, i) => new Result(v.Name, v.Items, Median(wall[i]), Median(cpu[i]))).ToList();
+        var results = variants.Select((v, i) => new Result(v.Name, v.Items, wall[i], cpu[i])).ToList();
         results.ForEach(Console.WriteLine);
         return results;
     }
 
-    private static double Median(List<double> values)
+    /// <summary>
+    /// How many times faster <paramref name="fast"/> ran than <paramref name="slow"/> (items per second): the median over
+    /// rounds of the ratio within each round, where both ran back to back under the same load.
+    /// </summary>
+    public static double SpeedUp(Result fast, Result slow) =>
+        Median(fast.Seconds.Zip(slow.Seconds, (f, s) => s / slow.Items / (f / fast.Items)).ToList());
+
+    private static double Median(IEnumerable<double> values)
     {
-        values.Sort();
-        return values[values.Count / 2];
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

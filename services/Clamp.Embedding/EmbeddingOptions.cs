@@ -34,6 +34,9 @@ public sealed class EmbeddingOptions
 
     [Range(1, 100_000)] public int MaxBatchItems { get; set; } = 256;
 
+    /// <summary>How many batches' worth of queued items are sorted by length and planned together.</summary>
+    [Range(1, 64)] public int BatchWindow { get; set; } = 4;
+
     /// <summary>"Score patched" messages fetched ahead from RabbitMQ.</summary>
     [Range(1, 10_000)] public int Prefetch { get; set; } = 128;
 

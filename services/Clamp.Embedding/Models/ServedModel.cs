@@ -22,11 +22,11 @@ public sealed class ServedModel : IAsyncDisposable
         var wait = TimeSpan.FromMilliseconds(options.MaxBatchWaitMs);
         _music = new DynamicBatcher<PatchSequence, float[]>(
             model.Music.Encode, model.Music.CostOf,
-            new DynamicBatcherOptions { Budget = options.MusicPatchBudget, MaxWait = wait, MaxItems = options.MaxBatchItems },
+            new DynamicBatcherOptions { Budget = options.MusicPatchBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow },
             metrics.For(MusicModality, Version));
         _text = new DynamicBatcher<string, float[]>(
             model.Text.Encode, model.Text.CostOf,
-            new DynamicBatcherOptions { Budget = options.TextTokenBudget, MaxWait = wait, MaxItems = options.MaxBatchItems },
+            new DynamicBatcherOptions { Budget = options.TextTokenBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow },
             metrics.For(TextModality, Version));
     }
 

@@ -7,7 +7,8 @@ namespace Clamp.Inference.Batching;
 /// Groups items submitted one by one, from any number of callers, into batches: a batch closes when the queued
 /// cost reaches <see cref="DynamicBatcherOptions.Budget"/> or its first item has waited
 /// <see cref="DynamicBatcherOptions.MaxWait"/>; it is then sorted by length and cut by <see cref="BatchPlanner"/>.
-/// One loop runs the batches one after another. A caller that cancels gets its task cancelled at once and its item
+/// When more is queued than one batch takes, up to <see cref="DynamicBatcherOptions.Window"/> budgets are sorted and
+/// planned together. One loop runs the batches one after another. A caller that cancels gets its task cancelled at once and its item
 /// is dropped if it has not run yet; a run that throws fails every item of that batch.
 /// </summary>
 public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
@@ -25,6 +26,7 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Budget);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxItems);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Window);
         _run = run;
         _cost = cost;
         _options = options;
@@ -79,13 +81,18 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
         }
     }
 
-    /// <summary>Takes items until the budget is reached or the first one has waited long enough.</summary>
+    /// <summary>
+    /// Takes what is queued, up to <see cref="DynamicBatcherOptions.Window"/> budgets; waits for more only while the
+    /// queued cost is under one budget and the first item has not waited <see cref="DynamicBatcherOptions.MaxWait"/>.
+    /// </summary>
     private async Task CollectAsync(ChannelReader<Pending> reader, List<Pending> window)
     {
         var queuedCost = 0L;
+        var maxCost = (long)_options.Budget * _options.Window;
+        var maxItems = (long)_options.MaxItems * _options.Window;
         while (true)
         {
-            while (queuedCost < _options.Budget && window.Count < _options.MaxItems && reader.TryRead(out var pending))
+            while (queuedCost < maxCost && window.Count < maxItems && reader.TryRead(out var pending))
             {
                 window.Add(pending);
                 queuedCost += pending.Cost;

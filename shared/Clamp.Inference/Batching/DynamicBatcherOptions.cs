@@ -12,6 +12,12 @@ public sealed record DynamicBatcherOptions
     /// <summary>The most items of one batch, whatever their cost.</summary>
     public int MaxItems { get; init; } = 256;
 
+    /// <summary>
+    /// How many batches' worth of queued items (cost and count) are sorted and planned together when more are waiting:
+    /// a wider window gives the length bucketing more similar lengths to group.
+    /// </summary>
+    public int Window { get; init; } = 4;
+
     /// <summary>What running one more batch costs, in the units of the item costs: the planner weighs it against padding.</summary>
     public int BatchOverhead { get; init; } = BatchPlanner.DefaultBatchOverhead;
 }

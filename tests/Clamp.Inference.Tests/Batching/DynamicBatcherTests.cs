@@ -39,8 +39,8 @@ public sealed class DynamicBatcherTests
         public void OnBatch(BatchReport report) => Reports.Enqueue(report);
     }
 
-    private static DynamicBatcher<string, string> Create(Recorder recorder, int budget = 100, int maxWaitMs = 20, int maxItems = 256) =>
-        new(recorder.Run, s => s.Length, new DynamicBatcherOptions { Budget = budget, MaxWait = TimeSpan.FromMilliseconds(maxWaitMs), MaxItems = maxItems }, recorder);
+    private static DynamicBatcher<string, string> Create(Recorder recorder, int budget = 100, int maxWaitMs = 20, int window = 4) =>
+        new(recorder.Run, s => s.Length, new DynamicBatcherOptions { Budget = budget, MaxWait = TimeSpan.FromMilliseconds(maxWaitMs), Window = window }, recorder);
 
     [Fact]
     public async Task Each_caller_gets_the_result_of_its_own_item()
@@ -67,14 +67,30 @@ public sealed class DynamicBatcherTests
         recorder.Release();
         await Task.WhenAll(queued.Append(first));
 
-        // The window closes once the queued cost (4 + 1 + 2 + 6 = 13) reaches the budget of 12; ee waits for the next
-        // window. Sorted, the cheapest cut with a batch overhead of 64 is {a, bb} (padded 4) + {cccc, dddddd} (12).
-        Assert.Equal([["x"], ["a", "bb"], ["cccc", "dddddd"], ["ee"]], recorder.Batches.ToArray());
+        // All five queued items are planned together (the window holds up to 4 budgets); sorted, the cheapest cut with a
+        // batch overhead of 64 is {a, bb, ee} (padded 3 x 2) + {cccc, dddddd} (2 x 6); all five would pad to 30 > 12.
+        Assert.Equal([["x"], ["a", "bb", "ee"], ["cccc", "dddddd"]], recorder.Batches.ToArray());
         var report = recorder.Reports.ToArray()[1];
-        Assert.Equal(2, report.Items);
-        Assert.Equal(3, report.TotalCost);
-        Assert.Equal(4, report.PaddedCost);
-        Assert.Equal(2, report.QueueWaits.Count);
+        Assert.Equal(3, report.Items);
+        Assert.Equal(5, report.TotalCost);
+        Assert.Equal(6, report.PaddedCost);
+        Assert.Equal(3, report.QueueWaits.Count);
+    }
+
+    [Fact]
+    public async Task Without_a_wider_window_the_queued_items_beyond_one_budget_wait_for_the_next_batch()
+    {
+        var recorder = new Recorder(holdFirst: true);
+        await using var batcher = Create(recorder, budget: 12, maxWaitMs: 1, window: 1);
+        var first = batcher.EnqueueAsync("x");
+        await recorder.FirstStarted();
+
+        var queued = new[] { "cccc", "a", "bb", "dddddd", "ee" }.Select(w => batcher.EnqueueAsync(w)).ToArray();
+        recorder.Release();
+        await Task.WhenAll(queued.Append(first));
+
+        // The first window stops once 4 + 1 + 2 + 6 = 13 reaches the budget of 12: ee is planned on its own.
+        Assert.Equal([["x"], ["a", "bb"], ["cccc", "dddddd"], ["ee"]], recorder.Batches.ToArray());
     }
 
     [Fact]
