@@ -38,6 +38,19 @@ public class ConvertCommandTests
     }
 
     [Fact]
+    public async Task Metadata_prints_one_json_line_per_tune()
+    {
+        var (exitCode, output, _) = await ClampProcess.RunAsync(null, "convert", ClampProcess.Sample("oneills-0001-0005.abc"), "--metadata");
+
+        Assert.Equal(0, exitCode);
+        var tunes = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => System.Text.Json.Nodes.JsonNode.Parse(line)!).ToList();
+        Assert.Equal([1, 2, 3, 4, 5], tunes.Select(t => t["tune"]!.GetValue<int>()));
+        Assert.Equal("The Enchanted Valley", tunes[0]["metadata"]!["title"]!.GetValue<string>());
+        Assert.Equal("G minor", tunes[0]["metadata"]!["key"]!.GetValue<string>());
+        Assert.Equal("2/4", tunes[0]["metadata"]!["meter"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Unreadable_input_fails_with_its_reason()
     {
         var tooLarge = await ClampProcess.RunAsync(null, "convert", ClampProcess.Sample("oneills-0001-0005.abc"), "--max-bytes", "100");

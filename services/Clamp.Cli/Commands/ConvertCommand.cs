@@ -5,7 +5,8 @@ namespace Clamp.Cli.Commands;
 
 /// <summary>
 /// <c>clamp convert FILE</c>: prints the ABC of an ABC, MusicXML (.xml, .musicxml, .mxl) or MIDI file; with
-/// <c>--music-only</c>, the music text of each tune as the models see it (metadata, lyrics and comments removed).
+/// <c>--music-only</c>, the music text of each tune as the models see it (metadata, lyrics and comments removed);
+/// with <c>--metadata</c>, one JSON line per tune with the metadata read from it.
 /// </summary>
 public static class ConvertCommand
 {
@@ -21,13 +22,17 @@ public static class ConvertCommand
         {
             Description = "Print each tune's music text (what is patched) instead of the full ABC.",
         };
+        var metadata = new Option<bool>("--metadata")
+        {
+            Description = "Print one JSON line per tune with its metadata (title, key, meter …) and warnings, or its error.",
+        };
         var maxBytes = new Option<long>("--max-bytes")
         {
             Description = "Refuse files larger than this many bytes.",
             DefaultValueFactory = _ => new ScoreImportOptions().MaxInputBytes,
         };
 
-        var command = new Command("convert", "Print the ABC of a MusicXML, MIDI or ABC file.") { file, musicOnly, maxBytes };
+        var command = new Command("convert", "Print the ABC of a MusicXML, MIDI or ABC file.") { file, musicOnly, metadata, maxBytes };
         command.SetAction(result =>
         {
             var path = result.GetRequiredValue(file);
@@ -40,6 +45,11 @@ public static class ConvertCommand
             }
 
             var importer = new ScoreImporter(new ScoreImportOptions { MaxInputBytes = result.GetValue(maxBytes) });
+            if (result.GetValue(metadata))
+            {
+                return WriteMetadata(importer.Import(path.FullName), output);
+            }
+
             return result.GetValue(musicOnly)
                 ? WriteMusicTexts(importer.Import(path.FullName), output, error)
                 : WriteAbc(() => importer.ReadAbc(path.FullName), path.Name, output, error);
@@ -59,6 +69,16 @@ public static class ConvertCommand
             error.WriteLine($"{name}: {e.Code}: {e.Message}");
             return Failed;
         }
+    }
+
+    private static int WriteMetadata(ScoreImport import, TextWriter output)
+    {
+        foreach (var tune in import.Tunes)
+        {
+            output.WriteLine(TuneJson.Of(tune).ToJsonLine());
+        }
+
+        return import.Failures.Any() ? Failed : Success;
     }
 
     private static int WriteMusicTexts(ScoreImport import, TextWriter output, TextWriter error)
