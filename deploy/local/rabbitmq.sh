@@ -58,7 +58,9 @@ up() {
   write_config
   node_env
   log "starting RabbitMQ on 127.0.0.1:$CLAMP_RABBITMQ_PORT (management on $CLAMP_RABBITMQ_MANAGEMENT_PORT)"
-  nohup "$RABBIT_BIN/rabbitmq-server" >"$RABBIT_STATE/log/console.log" 2>&1 &
+  # A session of its own: the node must outlive whatever started it (a test host's process tree is killed
+  # when the test run ends).
+  setsid nohup "$RABBIT_BIN/rabbitmq-server" >"$RABBIT_STATE/log/console.log" 2>&1 </dev/null &
   echo $! > "$RABBIT_STATE/launcher.pid"
   touch "$RABBIT_STATE/started-by-clamp"
   wait_for 90 accepts_amqp || { tail -n 30 "$RABBIT_STATE/log/console.log" >&2; die "RabbitMQ did not start"; }

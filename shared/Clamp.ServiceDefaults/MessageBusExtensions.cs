@@ -8,10 +8,16 @@ namespace Clamp.ServiceDefaults;
 
 public static class MessageBusExtensions
 {
+    /// <summary>RabbitMq:QueuePrefix, or the service's name ("Clamp.Embedding" -> "embedding").</summary>
+    private static string QueuePrefix(IHostApplicationBuilder builder) =>
+        builder.Configuration[$"{RabbitMqOptions.Section}:{nameof(RabbitMqOptions.QueuePrefix)}"] is { Length: > 0 } configured
+            ? configured
+            : builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant();
+
     /// <summary>
     /// MassTransit over RabbitMQ, configured from <see cref="RabbitMqOptions"/>. Each service registers its
-    /// consumers (with their <c>ConsumerDefinition</c>s) in <paramref name="configureConsumers"/>; endpoints are
-    /// named in kebab case, so queues read like "score-patched-consumer".
+    /// consumers (with their <c>ConsumerDefinition</c>s) in <paramref name="configureConsumers"/>; queues are
+    /// named in kebab case after the service and the consumer, e.g. "embedding-score-patched".
     /// </summary>
     public static IHostApplicationBuilder AddMessageBus(
         this IHostApplicationBuilder builder,
@@ -31,9 +37,12 @@ public static class MessageBusExtensions
             options.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
+        var queuePrefix = QueuePrefix(builder);
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            // Queues are named per service ("embedding-score-patched"): two services that consume the same
+            // message each get their own queue instead of taking each other's messages.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix + "-", includeNamespace: false));
             configureConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

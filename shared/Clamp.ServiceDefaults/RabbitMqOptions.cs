@@ -15,4 +15,6 @@ public sealed class RabbitMqOptions
     [Required] public string Password { get; set; } = "guest";
     /// <summary>Messages fetched ahead per consumer (0 = MassTransit's default).</summary>
     public int PrefetchCount { get; set; }
+    /// <summary>Prefix of this service's queue names; the last part of the application name when empty.</summary>
+    public string? QueuePrefix { get; set; }
 }

@@ -17,6 +17,7 @@ public sealed class MessageBusRoundTripTests(IsolatedInfrastructure infrastructu
         var received = new TaskCompletionSource<ScoreFailed>(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(infrastructure.ServiceConfiguration());
+        builder.Configuration["RabbitMq:QueuePrefix"] = "roundtrip";
         builder.Services.AddSingleton(received);
         builder.AddMessageBus(bus => bus.AddConsumer<RecordingConsumer>());
 
@@ -36,9 +37,9 @@ public sealed class MessageBusRoundTripTests(IsolatedInfrastructure infrastructu
             var got = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Equal(sent, got);
 
-            // The consumer's queue was declared in this test's own virtual host on the broker.
+            // The consumer's queue, named after the service and the consumer, is in this test's own virtual host.
             var queues = await infrastructure.Platform.GetQueuesAsync(infrastructure.VirtualHost);
-            Assert.Contains(queues, q => q.Name == "recording");
+            Assert.Contains(queues, q => q.Name == "roundtrip-recording");
         }
         finally
         {
