@@ -42,6 +42,9 @@ public static class AsciiFolding
         }
     }
 
+    /// <summary>The text itself when it is ASCII (no copy), else its folded copy.</summary>
+    public static ReadOnlySpan<char> Fold(ReadOnlySpan<char> text) => IsAscii(text) ? text : Fold(text.ToString());
+
     public static string Fold(string text)
     {
         if (IsAscii(text))

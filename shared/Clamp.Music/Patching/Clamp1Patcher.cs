@@ -14,6 +14,7 @@ internal sealed class Clamp1Patcher : IBarPatcher
 
     public PatchSequence Patch(ReadOnlySpan<char> musicText, int maxPatches = IBarPatcher.DefaultMaxPatches)
     {
+        musicText = AsciiFolding.Fold(musicText); // CLaMP's unidecode step; ASCII text is used as it is
         using var writer = new PatchWriter(maxPatches, BarPatcher.EstimatePatches(musicText.Length));
         var body = ArrayPool<char>.Shared.Rent(musicText.Length);
         try

@@ -7,7 +7,8 @@ public interface IBarPatcher
 
     /// <summary>
     /// The patches of <paramref name="musicText"/>, the end-of-sequence patch included, cut to
-    /// <paramref name="maxPatches"/> patches.
+    /// <paramref name="maxPatches"/> patches. Non-ASCII text is first folded to ASCII (é -> e), as CLaMP's
+    /// unidecode step does; characters that stay outside printable ASCII (tabs …) become the pad id.
     /// </summary>
     PatchSequence Patch(ReadOnlySpan<char> musicText, int maxPatches = DefaultMaxPatches);
 

@@ -11,6 +11,7 @@ internal sealed class LineBarsPatcher : IBarPatcher
 
     public PatchSequence Patch(ReadOnlySpan<char> musicText, int maxPatches = IBarPatcher.DefaultMaxPatches)
     {
+        musicText = AsciiFolding.Fold(musicText); // CLaMP's unidecode step; ASCII text is used as it is
         using var writer = new PatchWriter(maxPatches, BarPatcher.EstimatePatches(musicText.Length));
         var position = 0;
         while (position <= musicText.Length && !writer.IsFull)

@@ -54,4 +54,14 @@ public class PatcherPropertyTests
     public Property Patching_is_the_same_from_a_string_and_from_a_span() =>
         Prop.ForAll(AbcGenerators.Music(), text =>
             Clamp1.Patch(text).Ids.SequenceEqual(Clamp1.Patch(text.AsSpan()).Ids));
+
+    [Theory]
+    [InlineData(PatchScheme.Clamp1)]
+    [InlineData(PatchScheme.LineBars)]
+    public void Non_ascii_text_is_folded_before_patching_as_unidecode_does(PatchScheme scheme)
+    {
+        var patcher = BarPatcher.For(scheme);
+
+        Assert.Equal(patcher.Patch("T:Cafe\n\"^tres\"A2|").Ids, patcher.Patch("T:Caf\u00e9\n\"^tr\u00e8s\"A2|").Ids);
+    }
 }

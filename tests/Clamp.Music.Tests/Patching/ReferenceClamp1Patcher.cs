@@ -15,7 +15,7 @@ internal static class ReferenceClamp1Patcher
     /// <summary>The patches, or null where the original routine fails (a body that is a single bar line).</summary>
     public static byte[]? Encode(string music, int maxPatches)
     {
-        var lines = music.Split('\n').ToList();
+        var lines = AsciiFolding.Fold(music).Split('\n').ToList(); // unidecode(music), with the library's folding
         lines.Remove("");
         var patches = new List<byte[]>();
         var body = "";
