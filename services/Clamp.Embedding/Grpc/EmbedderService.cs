@@ -1,4 +1,5 @@
 using Clamp.Contracts.Grpc;
+using Clamp.Embedding.Diagnostics;
 using Clamp.Embedding.Models;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Clamp.Embedding.Grpc;
 /// batchers as the queue. A score that does not fit its model gets an error in its own answer; the call's deadline
 /// and cancellation cancel the items still waiting.
 /// </summary>
-public sealed class EmbedderService(ModelRegistry registry, IOptions<EmbeddingOptions> options) : Embedder.EmbedderBase
+public sealed class EmbedderService(ModelRegistry registry, EmbeddingMetrics metrics, IOptions<EmbeddingOptions> options) : Embedder.EmbedderBase
 {
     public override async Task<EmbedTextsResponse> EmbedTexts(EmbedTextsRequest request, ServerCallContext context)
     {
@@ -29,7 +30,7 @@ public sealed class EmbedderService(ModelRegistry registry, IOptions<EmbeddingOp
 
     public override Task StreamEmbedTexts(IAsyncStreamReader<TextItem> requestStream, IServerStreamWriter<GrpcEmbedding> responseStream, ServerCallContext context) =>
         OrderedStream.RunAsync(requestStream, responseStream,
-            item => EmbeddingReplies.ItemAsync(item.Id, () => EmbedTextAsync(registry.Resolve(item.ModelVersion), item.Id, item.Text, context.CancellationToken)),
+            item => EmbeddingReplies.ItemAsync(item.Id, ServedModel.TextModality, metrics, () => EmbedTextAsync(registry.Resolve(item.ModelVersion), item.Id, item.Text, context.CancellationToken)),
             options.Value.MaxBatchItems, context.CancellationToken);
 
     public override Task StreamEmbedScores(IAsyncStreamReader<ScoreItem> requestStream, IServerStreamWriter<GrpcEmbedding> responseStream, ServerCallContext context) =>
@@ -58,7 +59,7 @@ public sealed class EmbedderService(ModelRegistry registry, IOptions<EmbeddingOp
         EmbeddingReplies.Success(id, await model.EmbedTextAsync(text, cancellationToken), model);
 
     private Task<GrpcEmbedding> EmbedScoreAsync(ScoreItem score, string requestVersion, CancellationToken cancellationToken) =>
-        EmbeddingReplies.ItemAsync(score.Id, async () =>
+        EmbeddingReplies.ItemAsync(score.Id, ServedModel.MusicModality, metrics, async () =>
         {
             var model = registry.Resolve(score.ModelVersion is { Length: > 0 } version ? version : requestVersion);
             var embedding = await model.EmbedScoreAsync(score.PatchScheme, score.PatchLength, score.PatchCount, score.Patches.Span, cancellationToken);

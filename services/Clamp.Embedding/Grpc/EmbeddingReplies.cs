@@ -1,3 +1,4 @@
+using Clamp.Embedding.Diagnostics;
 using Clamp.Embedding.Models;
 using Clamp.Inference.Encoders;
 using Grpc.Core;
@@ -18,8 +19,9 @@ internal static class EmbeddingReplies
     public static GrpcEmbedding Failure(string id, string error, string? modelVersion = null) =>
         new() { Id = id, Error = error, ModelVersion = modelVersion ?? "" };
 
-    /// <summary>Runs one item and turns the errors of that item alone (bad input, unknown version) into its error field.</summary>
-    public static async Task<GrpcEmbedding> ItemAsync(string id, Func<Task<GrpcEmbedding>> embed)
+    /// <summary>Runs one item and turns the errors of that item alone (bad input, unknown version) into its error
+    /// field, counted in the failure metric.</summary>
+    public static async Task<GrpcEmbedding> ItemAsync(string id, string modality, EmbeddingMetrics metrics, Func<Task<GrpcEmbedding>> embed)
     {
         try
         {
@@ -27,10 +29,12 @@ internal static class EmbeddingReplies
         }
         catch (InvalidPatchesException ex)
         {
+            metrics.Failed(ex.Code, modality);
             return Failure(id, $"{ex.Code}: {ex.Message}");
         }
         catch (ModelNotLoadedException ex)
         {
+            metrics.Failed(ModelNotLoadedException.Code, modality);
             return Failure(id, $"{ModelNotLoadedException.Code}: {ex.Message}");
         }
     }
