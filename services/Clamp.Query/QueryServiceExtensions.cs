@@ -30,7 +30,7 @@ public static class QueryServiceExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ScoreImporter());
-        builder.Services.AddTransient<QueryEmbedder>();
+        builder.Services.AddSingleton<QueryEmbedder>();
         builder.Services.AddSingleton<VectorStoreGateway>();
         builder.Services.AddTransient<Paginator>();
         builder.Services.AddTransient<UploadedScoreEmbedder>();

@@ -23,8 +23,8 @@ public sealed class VectorStoreOptions
     /// <summary>maintenance_work_mem for an HNSW build; the build is much slower when the graph does not fit.</summary>
     [Required] public string IndexBuildMemory { get; set; } = "512MB";
 
-    /// <summary>Most results one Nearest call may ask for.</summary>
-    [Range(1, 1000)] public int MaxK { get; set; } = 100;
+    /// <summary>Most results one Nearest call may ask for (the query service asks for a page and one more).</summary>
+    [Range(1, 1000)] public int MaxK { get; set; } = 1000;
 
     /// <summary>Deepest result (offset + k) a page may reach.</summary>
     [Range(1, 100_000)] public int MaxDepth { get; set; } = 10_000;

@@ -9,7 +9,7 @@ namespace Clamp.Query.Upstream;
 internal sealed class VectorStoreGateway(VectorStoreClient client, IOptions<QueryOptions> options, TimeProvider time)
 {
     private const string Backend = "vector store";
-    private (string Version, DateTimeOffset ReadAt)? serving;
+    private volatile ServingVersion? serving;
 
     public Task<NearestResponse> NearestAsync(NearestRequest request, CancellationToken cancellationToken) =>
         UpstreamCall.RunAsync(Backend, async () => await client.NearestAsync(request, cancellationToken: cancellationToken));
@@ -35,7 +35,10 @@ internal sealed class VectorStoreGateway(VectorStoreClient client, IOptions<Quer
             await client.GetModelVersionsAsync(new GetModelVersionsRequest(), cancellationToken: cancellationToken));
         if (response.ServingVersion.Length == 0)
             throw new RpcException(new Status(StatusCode.FailedPrecondition, "No model version serves searches yet: nothing has been indexed."));
-        serving = (response.ServingVersion, time.GetUtcNow());
+        serving = new ServingVersion(response.ServingVersion, time.GetUtcNow());
         return response.ServingVersion;
     }
+
+    /// <summary>The serving version and when it was read (a reference, so readers never see half an update).</summary>
+    private sealed record ServingVersion(string Version, DateTimeOffset ReadAt);
 }

@@ -57,6 +57,14 @@ public sealed class ScoreSearchWithFakeEmbedderTests(QueryStack stack) : IClassF
     }
 
     [Fact]
+    public async Task The_largest_page_size_is_accepted()
+    {
+        var response = await Client.SearchAsync(new SearchRequest { Query = "everything", K = 100 });
+        Assert.Equal(QueryStack.Scores, response.Hits.Count);
+        Assert.Empty(response.NextPageToken);
+    }
+
+    [Fact]
     public async Task A_page_token_only_fits_the_query_it_came_from()
     {
         var first = await Client.SearchAsync(new SearchRequest { Query = "jigs", K = 5 });
