@@ -20,6 +20,9 @@ public sealed record MidiReadOptions
     /// <summary>Grid steps per quarter note: 4 quantises to sixteenth notes.</summary>
     public int GridPerQuarter { get; init; } = 4;
 
+    /// <summary>The most ABC voices in all (every voice is written in every bar).</summary>
+    public int MaxVoices { get; init; } = 64;
+
     /// <summary>The most ABC voices one track (or channel) is split into; further overlaps cut earlier notes short.</summary>
     public int MaxVoicesPerPart { get; init; } = 3;
 }

@@ -43,6 +43,11 @@ internal static class MidiScoreBuilder
             }
         }
 
+        if (voices.Count > options.MaxVoices)
+        {
+            throw new ScoreReadException("midi.too-large", $"The notes need {voices.Count} voices (at most {options.MaxVoices} allowed).");
+        }
+
         var end = voices.Max(v => v[^1].End);
         var bars = MidiBarGrid.Bars(sequence, ticksPerStep, end, stepsPerWhole, options.MaxBars);
         for (var b = 0; b < bars.Count; b++)

@@ -135,5 +135,13 @@ public class MidiConverterTests
 
         Assert.Equal("midi.too-large", error.Code);
         Assert.Equal("midi.too-large", Assert.Throws<ScoreReadException>(() => MidiConverter.Convert(long_, new MidiReadOptions { MaxInputBytes = 10 })).Code);
+        var manyChannels = new MidiFileBuilder().Track(t =>
+        {
+            for (var channel = 0; channel < 16; channel++)
+            {
+                t.Note(60 + channel, 0, Quarter, channel == 9 ? 0 : channel);
+            }
+        }).Build();
+        Assert.Equal("midi.too-large", Assert.Throws<ScoreReadException>(() => MidiConverter.Convert(manyChannels, new MidiReadOptions { MaxVoices = 8 })).Code);
     }
 }

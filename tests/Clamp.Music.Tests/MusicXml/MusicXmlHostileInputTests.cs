@@ -48,6 +48,18 @@ public class MusicXmlHostileInputTests
     }
 
     [Fact]
+    public void Deeply_nested_elements_are_refused_before_a_tree_is_built()
+    {
+        var depth = 200_000; // an XDocument of this depth would take minutes to build
+        var xml = $"<score-partwise><part id=\"P1\"><measure>{string.Concat(Enumerable.Repeat("<a>", depth))}{string.Concat(Enumerable.Repeat("</a>", depth))}</measure></part></score-partwise>";
+
+        var error = Refuse(Encoding.UTF8.GetBytes(xml));
+
+        Assert.Equal("musicxml.hostile", error.Code);
+        Assert.Contains("nests elements", error.Message);
+    }
+
+    [Fact]
     public void Public_musicxml_doctype_is_accepted_and_never_fetched()
     {
         var xml = SmallScore.Replace(

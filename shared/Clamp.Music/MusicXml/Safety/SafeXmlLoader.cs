@@ -3,9 +3,12 @@ using System.Xml.Linq;
 
 namespace Clamp.Music.MusicXml.Safety;
 
-/// <summary>Loads untrusted XML: no DTD processing, no resolver, bounded size, entity declarations refused.</summary>
+/// <summary>Loads untrusted XML: no DTD processing, no resolver, bounded size and depth, entity declarations refused.</summary>
 internal static class SafeXmlLoader
 {
+    /// <summary>How deep elements may nest. MusicXML needs about 10 levels; building an XDocument slows down with the square of the depth.</summary>
+    public const int MaxDepth = 128;
+
     public static XDocument Load(byte[] xml, long maxCharacters, string what)
     {
         if (DoctypeInspector.HasInternalSubset(xml))
@@ -28,6 +31,7 @@ internal static class SafeXmlLoader
         };
         try
         {
+            CheckDepth(xml, settings, what);
             using var reader = XmlReader.Create(new MemoryStream(xml, writable: false), settings);
             return XDocument.Load(reader);
         }
@@ -38,6 +42,20 @@ internal static class SafeXmlLoader
         catch (XmlException e)
         {
             throw new ScoreReadException("musicxml.invalid", $"{what} is not well-formed XML: {e.Message}", line: e.LineNumber, inner: e);
+        }
+    }
+
+    /// <summary>A first, streaming pass that refuses deep nesting before a tree is built.</summary>
+    private static void CheckDepth(byte[] xml, XmlReaderSettings settings, string what)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(xml, writable: false), settings);
+        while (reader.Read())
+        {
+            if (reader.Depth > MaxDepth)
+            {
+                throw new ScoreReadException(
+                    "musicxml.hostile", $"{what} nests elements more than {MaxDepth} deep; refused.", line: ((IXmlLineInfo)reader).LineNumber);
+            }
         }
     }
 }
