@@ -141,4 +141,18 @@ public sealed class EmbedderServiceTests(EmbedderFixture fixture) : IClassFixtur
         Assert.Equal(["clamp-tiny@0.0.2", "clamp-tiny@0.0.1"], data.GetProperty("models").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("0.0.2", data.GetProperty("defaultVersion").GetString());
     }
+
+    [Fact]
+    public async Task Metrics_report_the_provider_and_the_batches()
+    {
+        await _client.EmbedTextsAsync(new EmbedTextsRequest { Texts = { "a barn dance", "a schottische" } });
+
+        var metrics = await fixture.Host.Http.GetStringAsync("/metrics");
+
+        var lines = metrics.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("clamp_embedding_execution_provider{", StringComparison.Ordinal) && l.Contains("provider=\"CPU\"") && l.EndsWith(" 1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("clamp_embedding_batch_size", StringComparison.Ordinal) && l.Contains("modality=\"text\""));
+        Assert.Contains(lines, l => l.StartsWith("clamp_embedding_items", StringComparison.Ordinal) && l.Contains("model_version=\"0.0.2\""));
+        Assert.Contains(lines, l => l.StartsWith("clamp_embedding_queue_wait", StringComparison.Ordinal));
+    }
 }
