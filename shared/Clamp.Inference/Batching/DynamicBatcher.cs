@@ -8,8 +8,8 @@ namespace Clamp.Inference.Batching;
 /// cost reaches <see cref="DynamicBatcherOptions.Budget"/> or its first item has waited
 /// <see cref="DynamicBatcherOptions.MaxWait"/>; it is then sorted by length and cut by <see cref="BatchPlanner"/>.
 /// When more is queued than one batch takes, up to <see cref="DynamicBatcherOptions.Window"/> budgets are sorted and
-/// planned together. One loop runs the batches one after another. A caller that cancels gets its task cancelled at once and its item
-/// is dropped if it has not run yet; a run that throws fails every item of that batch.
+/// planned together. One loop runs the batches one after another. A caller that cancels gets its task cancelled at
+/// once and its item is dropped if it has not run yet; a run that throws fails every item of that batch.
 /// </summary>
 public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
 {
@@ -44,8 +44,9 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
             return Task.FromCanceled<TResult>(cancellationToken);
         }
 
+        var cost = _cost(item);
         Interlocked.Increment(ref _outstanding);
-        var pending = new Pending(this, item, _cost(item));
+        var pending = new Pending(this, item, cost);
         pending.Watch(cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
