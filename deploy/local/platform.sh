@@ -38,7 +38,7 @@ platform_start() {
     if [ "$grpc" != "-" ]; then
       endpoints+=("Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$grpc" "Kestrel__Endpoints__Grpc__Protocols=Http2")
     fi
-    log "starting $name (http :$http${grpc/#[0-9]/ grpc :$grpc})"
+    log "starting $name (http :$http$([ "$grpc" != "-" ] && echo ", gRPC :$grpc"))"
     # shellcheck disable=SC2046
     (cd "$(dirname "$dll")" && exec env "${endpoints[@]}" $(service_env "$name") \
       DOTNET_ENVIRONMENT=Production dotnet "$dll" >"$RUN_DIR/$name.log" 2>&1) &
