@@ -169,6 +169,20 @@ public class MusicXmlHostileInputTests
         Assert.Equal("musicxml.too-large", error.Code);
     }
 
+    [Fact]
+    public void Chord_members_and_grace_notes_count_as_notes_and_chords_are_capped()
+    {
+        string ChordNote(int i) => Note("CDEFGAB"[i % 7].ToString(), i / 7 % 11, 8, alter: (i / 77 % 5) - 2).Replace("<note>", "<note><chord/>", StringComparison.Ordinal);
+        var xml = Score([DefaultAttributes + Note("C", 4, 8) + string.Concat(Enumerable.Range(0, 385).Select(ChordNote))]);
+
+        var abc = MusicXmlConverter.ToAbc(Encoding.UTF8.GetBytes(xml), compressed: false);
+        var chord = MusicXmlDocument.Body(abc)[0];
+        var error = Assert.Throws<ScoreReadException>(() => MusicXmlConverter.Convert(Encoding.UTF8.GetBytes(xml), false, new MusicXmlReadOptions { MaxNotes = 100 }));
+
+        Assert.Equal(128, chord.Count(c => "CDEFGABcdefgab".Contains(c)));
+        Assert.Equal("musicxml.too-large", error.Code);
+    }
+
     [Theory]
     [InlineData("<score-partwise><part id=\"P1\"><measure>", "musicxml.invalid")]
     [InlineData("<html><body>not music</body></html>", "musicxml.invalid")]

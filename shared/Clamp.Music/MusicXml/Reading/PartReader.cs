@@ -10,6 +10,7 @@ namespace Clamp.Music.MusicXml.Reading;
 /// </summary>
 internal sealed class PartReader(MusicXmlReadOptions options)
 {
+    private const int MaxChordPitches = 128;
     private readonly Dictionary<int, List<string>> _pendingDynamics = [];
     private int _divisions = 1;
     private Meter? _meter;
@@ -46,6 +47,7 @@ internal sealed class PartReader(MusicXmlReadOptions options)
                     ReadAttributes(element, cursor, result, content, isFirstMeasure: content.Measures.Count == 0);
                     break;
                 case "note":
+                    CountNote(content);
                     var note = NoteReader.Read(element, _divisions);
                     if (note.IsGrace)
                     {
@@ -93,11 +95,6 @@ internal sealed class PartReader(MusicXmlReadOptions options)
     private (List<VoiceEvent>, int) AddNote(
         PartMeasure measure, Dictionary<VoiceKey, (List<NotePitch> Pitches, bool Slashed)> graces, ParsedNote note, Fraction offset, PartContent content)
     {
-        if (++content.EventCount > options.MaxNotes)
-        {
-            throw new ScoreReadException("musicxml.too-large", $"The score has more than {options.MaxNotes:N0} notes.");
-        }
-
         var events = Events(measure, note.Voice);
         var grace = graces.Remove(note.Voice, out var pending) ? pending : ([], false);
         events.Add(new NoteEvent(offset, note.Duration, note.Pitch is null ? [] : [note.Pitch])
@@ -155,9 +152,19 @@ internal sealed class PartReader(MusicXmlReadOptions options)
         pending.Pitches.Add(note.Pitch with { TieToNext = false });
     }
 
+    /// <summary>Every note element counts, grace notes and chord members included.</summary>
+    private void CountNote(PartContent content)
+    {
+        if (++content.EventCount > options.MaxNotes)
+        {
+            throw new ScoreReadException("musicxml.too-large", $"The score has more than {options.MaxNotes:N0} notes.");
+        }
+    }
+
+    /// <summary>Adds a pitch to a chord; beyond <see cref="MaxChordPitches"/> pitches (more than any keyboard) the rest are left out.</summary>
     private static void AddToChord(List<VoiceEvent> events, int index, NotePitch pitch)
     {
-        if (events[index] is NoteEvent { IsRest: false } head && !head.Pitches.Contains(pitch))
+        if (events[index] is NoteEvent { IsRest: false } head && head.Pitches.Count < MaxChordPitches && !head.Pitches.Contains(pitch))
         {
             events[index] = head with { Pitches = [.. head.Pitches, pitch] };
         }

@@ -72,32 +72,10 @@ internal static class ScoreAssembler
                 }
             }
 
-            foreach (var (offset, symbol) in source.ChordSymbols)
-            {
-                AttachChordSymbol(partVoices.Select(v => measure.Voices[v.Value]), offset, symbol);
-            }
+            ChordSymbolPlacer.Place(partVoices.Select(v => measure.Voices[v.Value]).ToList(), source.ChordSymbols);
         }
 
         return measure;
-    }
-
-    /// <summary>Puts a chord symbol on the first note of the part at or after its offset (voices in order).</summary>
-    private static void AttachChordSymbol(IEnumerable<List<VoiceEvent>> voices, Fraction offset, string symbol)
-    {
-        foreach (var events in voices)
-        {
-            var index = events.FindIndex(e => e is NoteEvent && e.Offset >= offset);
-            for (var i = index + 1; index >= 0 && i < events.Count; i++)
-            {
-                index = events[i] is NoteEvent && events[i].Offset >= offset && events[i].Offset < events[index].Offset ? i : index;
-            }
-
-            if (index >= 0 && events[index] is NoteEvent { ChordSymbol: null })
-            {
-                events[index] = ((NoteEvent)events[index]) with { ChordSymbol = symbol };
-                return;
-            }
-        }
     }
 
     /// <summary>The lyrics of the first part that has any, one line per verse.</summary>
