@@ -11,7 +11,7 @@ internal static class ScoreAssembler
     public static ImportedScore Assemble(IReadOnlyList<PartContent> parts, MusicXmlReadOptions options)
     {
         var score = new ImportedScore { GapRest = 'x', Tempo = parts.Select(p => p.Tempo).FirstOrDefault(t => t is not null) };
-        var voiceIndex = new Dictionary<(int Part, VoiceKey Key), int>();
+        var partVoices = new List<(VoiceKey Key, int Voice)>[parts.Count];
         for (var p = 0; p < parts.Count; p++)
         {
             var keys = parts[p].Measures.SelectMany(m => m.Voices.Keys).Distinct().Order().ToList();
@@ -20,9 +20,10 @@ internal static class ScoreAssembler
                 keys.Add(new VoiceKey(1, "1")); // a part with no notes still gets a voice, so its bars are kept
             }
 
+            partVoices[p] = [];
             foreach (var key in keys)
             {
-                voiceIndex[(p, key)] = score.Voices.Count;
+                partVoices[p].Add((key, score.Voices.Count));
                 var clef = parts[p].InitialClefs.GetValueOrDefault(key.Staff, "treble");
                 score.Voices.Add(new ScoreVoice(p, key.Staff, parts[p].Name, clef));
             }
@@ -36,7 +37,7 @@ internal static class ScoreAssembler
         var measureCount = parts.Max(p => p.Measures.Count);
         for (var m = 0; m < measureCount; m++)
         {
-            score.Measures.Add(AssembleMeasure(parts, m, score, voiceIndex));
+            score.Measures.Add(AssembleMeasure(parts, m, score, partVoices));
         }
 
         AddLyrics(parts, score.Metadata);
@@ -44,7 +45,7 @@ internal static class ScoreAssembler
     }
 
     private static ScoreMeasure AssembleMeasure(
-        IReadOnlyList<PartContent> parts, int index, ImportedScore score, Dictionary<(int Part, VoiceKey Key), int> voiceIndex)
+        IReadOnlyList<PartContent> parts, int index, ImportedScore score, List<(VoiceKey Key, int Voice)>[] partVoices)
     {
         var measure = new ScoreMeasure(score.Voices.Count);
         var present = parts.Where(p => index < p.Measures.Count).Select(p => p.Measures[index]).ToList();
@@ -61,8 +62,7 @@ internal static class ScoreAssembler
             }
 
             var source = parts[p].Measures[index];
-            var partVoices = voiceIndex.Where(v => v.Key.Part == p).OrderBy(v => v.Value).ToList();
-            foreach (var ((_, key), voice) in partVoices)
+            foreach (var (key, voice) in partVoices[p])
             {
                 var events = measure.Voices[voice];
                 events.AddRange(source.Fields.Where(f => f.Staff is null || f.Staff == key.Staff).Select(f => f.Field));
@@ -72,7 +72,7 @@ internal static class ScoreAssembler
                 }
             }
 
-            ChordSymbolPlacer.Place(partVoices.Select(v => measure.Voices[v.Value]).ToList(), source.ChordSymbols);
+            ChordSymbolPlacer.Place(partVoices[p].Select(v => measure.Voices[v.Voice]).ToList(), source.ChordSymbols);
         }
 
         return measure;
