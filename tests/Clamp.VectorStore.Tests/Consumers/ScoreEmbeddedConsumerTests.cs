@@ -129,7 +129,7 @@ public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastruc
 
         var redrive = await RunRedriveAsync("vector-store-score-embedded");
 
-        Assert.Contains("moved 1 message", redrive);
+        Assert.Contains("moved 1 message(s)", redrive);
         await WaitForIndexedAsync(scoreId, 1);
         Assert.Equal(1, await database.CountRowsAsync(Version, scoreId));
     }
@@ -137,17 +137,16 @@ public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastruc
     private async Task<string> RunRedriveAsync(string queue)
     {
         var rabbit = infrastructure.Platform.RabbitMq;
-        var script = RepositoryPaths.Of("services", "Clamp.VectorStore", "tools", "redrive.sh");
-        var start = new System.Diagnostics.ProcessStartInfo("bash", [script, queue])
+        var script = RepositoryPaths.Of("scripts", "redrive.sh");
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [script, "--vhost", infrastructure.VirtualHost, "--count", "1", queue + "_error"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment =
             {
-                ["RABBITMQ_API"] = new Uri(rabbit.ManagementUri, "api").ToString(),
+                ["RABBITMQ_MANAGEMENT_URL"] = rabbit.ManagementUri.ToString(),
                 ["RABBITMQ_USER"] = rabbit.Username,
                 ["RABBITMQ_PASSWORD"] = rabbit.Password,
-                ["RABBITMQ_VHOST"] = infrastructure.VirtualHost,
             },
         };
         using var process = System.Diagnostics.Process.Start(start)!;
