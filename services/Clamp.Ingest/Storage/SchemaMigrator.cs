@@ -1,3 +1,4 @@
+using Clamp.ServiceDefaults;
 using Npgsql;
 
 namespace Clamp.Ingest.Storage;
@@ -6,30 +7,13 @@ namespace Clamp.Ingest.Storage;
 /// Brings the "ingest" schema up to date at start-up. Instances starting together serialise on an advisory
 /// lock, and each migration is applied once (recorded in ingest.schema_migrations) in its own transaction.
 /// </summary>
-internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger) : IHostedService
+internal sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger) : IHostedService
 {
     private const long AdvisoryLockKey = 0x636C_616D_7069_6E67; // "clamping"
-    private static readonly TimeSpan WaitForDatabase = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Migrates, waiting up to a minute for PostgreSQL when the service starts before it.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + WaitForDatabase;
-        while (true)
-        {
-            try
-            {
-                await MigrateAsync(cancellationToken);
-                return;
-            }
-            catch (NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow < deadline)
-            {
-                LogWaiting(ex.Message);
-                await Task.Delay(RetryInterval, cancellationToken);
-            }
-        }
-    }
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        PostgresStartup.RunWhenReachableAsync(MigrateAsync, logger, cancellationToken);
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -56,9 +40,6 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogge
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL is not reachable yet ({Reason}); retrying")]
-    private partial void LogWaiting(string reason);
 
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
     {

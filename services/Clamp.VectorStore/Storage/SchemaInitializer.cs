@@ -1,3 +1,4 @@
+using Clamp.ServiceDefaults;
 using Npgsql;
 
 namespace Clamp.VectorStore.Storage;
@@ -41,7 +42,11 @@ public sealed class SchemaInitializer(NpgsqlDataSource dataSource, ILogger<Schem
         );
         """;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Creates the tables, waiting up to a minute for PostgreSQL when the service starts before it.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        PostgresStartup.RunWhenReachableAsync(InitializeAsync, logger, cancellationToken);
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
