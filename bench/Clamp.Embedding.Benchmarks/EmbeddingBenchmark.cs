@@ -56,10 +56,9 @@ public sealed class EmbeddingBenchmark(BenchSettings settings)
             Console.WriteLine($"  service batched path: {textReports.Describe()}");
 
             var (single, batched, onnx, torchSharp) = (music[0], music[1], music[2], music[3]);
-            var flops = BatchPlanner.Plan(scores.Select(model.Music.CostOf).ToArray(), settings.MusicPatchBudget)
-                .Sum(group => MusicEncoderFlops.Of(torch.Config, group.Length, group.Max(i => model.Music.CostOf(scores[i]))));
-            var gflops = flops / onnx.MedianSeconds / 1e9;
-            Console.WriteLine($"music encoder: {flops / 1e9:F2} GFLOP per pass (padding included) -> {gflops:F1} GFLOP/s wall ({flops / onnx.MedianCpuSeconds / 1e9:F1} per CPU-second) = {100 * gflops / cpu.GflopsPerSecond:F1}% of the {cpu.GflopsPerSecond:F1} GFLOP/s peak");
+            var flops = musicReports.Flops(torch.Config) / (settings.Repeats + 1);
+            var gflops = flops / batched.MedianSeconds / 1e9;
+            Console.WriteLine($"music encoder, service batched path: {flops / 1e9:F2} GFLOP per pass (padding included) -> {gflops:F1} GFLOP/s wall ({flops / batched.MedianCpuSeconds / 1e9:F1} per CPU-second) = {100 * gflops / cpu.GflopsPerSecond:F1}% of the {cpu.GflopsPerSecond:F1} GFLOP/s peak");
             Console.WriteLine($"ratios per CPU-second: scores batched/single = {batched.ItemsPerCpuSecond / single.ItemsPerCpuSecond:F2}, onnx/torchsharp = {onnx.ItemsPerCpuSecond / torchSharp.ItemsPerCpuSecond:F2}; texts batched/single = {text[1].ItemsPerCpuSecond / text[0].ItemsPerCpuSecond:F2}");
             Console.WriteLine($"speed-ups (median of per-round ratios): scores bucketed/single = {Measurement.SpeedUp(onnx, single):F2}; texts batched/single = {Measurement.SpeedUp(text[1], text[0]):F2}; load average at the end: {LoadAverage()}");
             Console.WriteLine(
@@ -75,7 +74,10 @@ public sealed class EmbeddingBenchmark(BenchSettings settings)
 
     private DynamicBatcher<TItem, float[]> Batcher<TItem>(
         Func<IReadOnlyList<TItem>, float[][]> encode, Func<TItem, int> cost, int budget, IBatchObserver observer) =>
-        new(encode, cost, new DynamicBatcherOptions { Budget = budget, MaxWait = TimeSpan.FromMilliseconds(settings.MaxWaitMs), MaxItems = 256 }, observer);
+        new(encode, cost, new DynamicBatcherOptions
+        {
+            Budget = budget, MaxWait = TimeSpan.FromMilliseconds(settings.MaxWaitMs), MaxItems = 256,
+        }, observer);
 
     private static void SubmitAll<TItem>(DynamicBatcher<TItem, float[]> batcher, IReadOnlyList<TItem> items) =>
         Task.WhenAll(items.Select(item => batcher.EnqueueAsync(item))).GetAwaiter().GetResult();
@@ -89,7 +91,7 @@ public sealed class EmbeddingBenchmark(BenchSettings settings)
         var c = torch.Config;
         Console.WriteLine($"model: {m.DisplayName} from {model.Directory}: {c.Layers} layers x {c.Hidden} hidden, {c.Heads} heads, FFN {c.FeedForward}, {m.EmbeddingDim}-d, max {m.MaxPatches} patches");
         Console.WriteLine($"data: {corpus.Scores.Count} scores (mean {corpus.Scores.Average(s => s.Count):F1} patches) and {corpus.Texts.Count} texts (their descriptions) from {corpus.Source}");
-        Console.WriteLine($"engines: ONNX Runtime on {model.Provider.Name}, {settings.Threads} intra-op threads; TorchSharp {settings.Threads} threads; {settings.Repeats} interleaved rounds, median");
+        Console.WriteLine($"engines: ONNX Runtime on {model.Provider.Name}: {settings.Threads} intra-op threads, one batch at a time (the service's defaults); TorchSharp {settings.Threads} threads; {settings.Repeats} interleaved rounds, median");
         Console.WriteLine($"batching: music budget {settings.MusicPatchBudget} padded patches, text budget {settings.TextTokenBudget} padded tokens, max wait {settings.MaxWaitMs} ms");
         Console.WriteLine($"cpu: {cpu}; load average at the start: {LoadAverage()}");
     }
@@ -103,6 +105,10 @@ public sealed class EmbeddingBenchmark(BenchSettings settings)
         private readonly ConcurrentQueue<BatchReport> _reports = new();
 
         public void OnBatch(BatchReport report) => _reports.Enqueue(report);
+
+        /// <summary>Floating-point operations of every batch seen (items x the longest item's patches).</summary>
+        public double Flops(Clamp.Training.Model.ModelConfig config) =>
+            _reports.Sum(r => MusicEncoderFlops.Of(config, r.Items, r.PaddedCost / r.Items));
 
         public string Describe()
         {

@@ -16,7 +16,8 @@ public sealed class EmbeddingOptions
 
     public ExecutionProviderPreference Provider { get; set; } = ExecutionProviderPreference.Auto;
 
-    /// <summary>ONNX Runtime threads per operator (0 = one per core).</summary>
+    /// <summary>ONNX Runtime threads per operator (0 = one per core). With 1, <see cref="BatchConcurrency"/> runs at
+    /// once use the cores instead (better on an oversubscribed machine; see docs/embedding.md).</summary>
     [Range(0, 1024)] public int IntraOpThreads { get; set; }
 
     [Range(0, 1024)] public int InterOpThreads { get; set; }
@@ -36,6 +37,20 @@ public sealed class EmbeddingOptions
 
     /// <summary>How many batches' worth of queued items are sorted by length and planned together.</summary>
     [Range(1, 64)] public int BatchWindow { get; set; } = 4;
+
+    /// <summary>Batches run at the same time per model and modality (0 = on the CPU, the cores divided by
+    /// <see cref="IntraOpThreads"/>; on CUDA, 1).</summary>
+    [Range(0, 256)] public int BatchConcurrency { get; set; }
+
+    public int EffectiveBatchConcurrency(bool cuda)
+    {
+        if (BatchConcurrency > 0)
+        {
+            return BatchConcurrency;
+        }
+
+        return cuda || IntraOpThreads == 0 ? 1 : Math.Max(1, Environment.ProcessorCount / IntraOpThreads);
+    }
 
     /// <summary>"Score patched" messages fetched ahead from RabbitMQ.</summary>
     [Range(1, 10_000)] public int Prefetch { get; set; } = 128;

@@ -9,13 +9,15 @@ public sealed partial class ExecutionProviderReport(OnnxSessionFactory sessions,
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        LogProvider(sessions.Provider.Name, sessions.Provider.Reason, options.Value.IntraOpThreads, options.Value.InterOpThreads, options.Value.ModelsPath);
+        var o = options.Value;
+        LogProvider(sessions.Provider.Name, sessions.Provider.Reason, o.IntraOpThreads, o.InterOpThreads,
+            o.EffectiveBatchConcurrency(sessions.Provider.IsCuda), o.ModelsPath);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Execution provider {Provider} ({Reason}); intra-op threads {IntraOpThreads}, inter-op threads {InterOpThreads} (0 = default); models path {ModelsPath}")]
-    private partial void LogProvider(string provider, string reason, int intraOpThreads, int interOpThreads, string modelsPath);
+        Message = "Execution provider {Provider} ({Reason}); intra-op threads {IntraOpThreads}, inter-op threads {InterOpThreads} (0 = default), {BatchConcurrency} batches at once; models path {ModelsPath}")]
+    private partial void LogProvider(string provider, string reason, int intraOpThreads, int interOpThreads, int batchConcurrency, string modelsPath);
 }

@@ -20,13 +20,14 @@ public sealed class ServedModel : IAsyncDisposable
         Model = model;
         Stamp = stamp;
         var wait = TimeSpan.FromMilliseconds(options.MaxBatchWaitMs);
+        var concurrency = options.EffectiveBatchConcurrency(model.Provider.IsCuda);
         _music = new DynamicBatcher<PatchSequence, float[]>(
             model.Music.Encode, model.Music.CostOf,
-            new DynamicBatcherOptions { Budget = options.MusicPatchBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow },
+            new DynamicBatcherOptions { Budget = options.MusicPatchBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow, Concurrency = concurrency },
             metrics.For(MusicModality, Version));
         _text = new DynamicBatcher<string, float[]>(
             model.Text.Encode, model.Text.CostOf,
-            new DynamicBatcherOptions { Budget = options.TextTokenBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow },
+            new DynamicBatcherOptions { Budget = options.TextTokenBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow, Concurrency = concurrency },
             metrics.For(TextModality, Version));
     }
 

@@ -8,8 +8,9 @@ namespace Clamp.Inference.Batching;
 /// cost reaches <see cref="DynamicBatcherOptions.Budget"/> or its first item has waited
 /// <see cref="DynamicBatcherOptions.MaxWait"/>; it is then sorted by length and cut by <see cref="BatchPlanner"/>.
 /// When more is queued than one batch takes, up to <see cref="DynamicBatcherOptions.Window"/> budgets are sorted and
-/// planned together. One loop runs the batches one after another. A caller that cancels gets its task cancelled at
-/// once and its item is dropped if it has not run yet; a run that throws fails every item of that batch.
+/// planned together. One loop runs the batches of a window, <see cref="DynamicBatcherOptions.Concurrency"/> at a time.
+/// A caller that cancels gets its task cancelled at once and its item is dropped if it has not run yet; a run that
+/// throws fails every item of that batch.
 /// </summary>
 public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
 {
@@ -27,6 +28,7 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Budget);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxItems);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Window);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Concurrency);
         _run = run;
         _cost = cost;
         _options = options;
@@ -74,10 +76,19 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
             window.Clear();
             await CollectAsync(reader, window).ConfigureAwait(false);
             window.RemoveAll(p => p.Dropped());
-            var groups = BatchPlanner.Plan(window.Select(p => p.Cost).ToArray(), _options.Budget, _options.MaxItems, _options.BatchOverhead);
-            foreach (var group in groups)
+            var batches = BatchPlanner.Plan(window.Select(p => p.Cost).ToArray(), _options.Budget, _options.MaxItems, _options.BatchOverhead)
+                .Select(group => group.Select(i => window[i]).ToArray())
+                .ToArray();
+            if (_options.Concurrency == 1 || batches.Length == 1)
             {
-                Execute(group.Select(i => window[i]).Where(p => !p.Dropped()).ToArray());
+                foreach (var batch in batches)
+                {
+                    Execute(batch);
+                }
+            }
+            else
+            {
+                Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency }, Execute);
             }
         }
     }
@@ -125,8 +136,9 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
         }
     }
 
-    private void Execute(Pending[] batch)
+    private void Execute(Pending[] planned)
     {
+        var batch = planned.Where(p => !p.Dropped()).ToArray();
         if (batch.Length == 0)
         {
             return;

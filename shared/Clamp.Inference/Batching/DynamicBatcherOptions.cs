@@ -18,6 +18,12 @@ public sealed record DynamicBatcherOptions
     /// </summary>
     public int Window { get; init; } = 4;
 
+    /// <summary>
+    /// Batches of one window run at the same time (each on its own thread): with single-threaded sessions this uses
+    /// the cores without the synchronisation of intra-operator threads.
+    /// </summary>
+    public int Concurrency { get; init; } = 1;
+
     /// <summary>What running one more batch costs, in the units of the item costs: the planner weighs it against padding.</summary>
     public int BatchOverhead { get; init; } = BatchPlanner.DefaultBatchOverhead;
 }

@@ -94,6 +94,42 @@ public sealed class DynamicBatcherTests
     }
 
     [Fact]
+    public async Task With_a_concurrency_of_two_the_batches_of_a_window_run_at_the_same_time()
+    {
+        using var firstStarted = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+        using var bothRunning = new Barrier(2);
+        var overlapped = 0;
+        string[] Run(IReadOnlyList<string> batch)
+        {
+            if (batch[0] == "x")
+            {
+                firstStarted.Release();
+                release.Wait(Patience);
+            }
+            else if (bothRunning.SignalAndWait(Patience))
+            {
+                Interlocked.Increment(ref overlapped);
+            }
+
+            return batch.ToArray();
+        }
+
+        await using var batcher = new DynamicBatcher<string, string>(Run, s => s.Length,
+            new DynamicBatcherOptions { Budget = 4, MaxWait = TimeSpan.FromMilliseconds(1), Concurrency = 2 });
+        var first = batcher.EnqueueAsync("x");
+        await firstStarted.WaitAsync(Patience);
+
+        // Queued while "x" runs, so taken in one window; together they would pad to 8 > 4: two batches.
+        var queued = new[] { "bbbb", "cccc" }.Select(w => batcher.EnqueueAsync(w)).ToArray();
+        release.Set();
+
+        Assert.Equal(["bbbb", "cccc"], await Task.WhenAll(queued));
+        await first;
+        Assert.Equal(2, overlapped);
+    }
+
+    [Fact]
     public async Task A_lone_item_runs_after_the_maximum_wait()
     {
         var recorder = new Recorder();
