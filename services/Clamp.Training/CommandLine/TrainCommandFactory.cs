@@ -26,12 +26,12 @@ public static class TrainCommandFactory
         var dim = new Option<int>("--dim") { Description = "Embedding size of the shared space.", DefaultValueFactory = _ => new ModelConfig().EmbeddingDim };
         var maxPatches = new Option<int>("--max-patches") { DefaultValueFactory = _ => new ModelConfig().MaxPatches };
         var maskedEpochs = new Option<int>("--masked-epochs") { DefaultValueFactory = _ => 1 };
-        var contrastiveEpochs = new Option<int>("--contrastive-epochs") { DefaultValueFactory = _ => 3 };
+        var contrastiveEpochs = new Option<int>("--contrastive-epochs") { DefaultValueFactory = _ => 10 };
         var batch = new Option<int>("--batch") { Description = "Contrastive batch size.", DefaultValueFactory = _ => 64 };
         var maxTrain = new Option<int>("--max-train") { Description = "Most training scores (0 = all).", DefaultValueFactory = _ => 0 };
         var maxDev = new Option<int>("--max-dev") { Description = "Most dev scores evaluated per epoch (0 = all).", DefaultValueFactory = _ => 0 };
-        var variants = new Option<int>("--text-variants") { Description = "Text-dropout variants embedded per training score.", DefaultValueFactory = _ => 4 };
-        var learningRate = new Option<double>("--lr") { Description = "Peak learning rate of the contrastive stage.", DefaultValueFactory = _ => 2e-4 };
+        var variants = new Option<int>("--text-variants") { Description = "Text-dropout variants embedded per training score.", DefaultValueFactory = _ => 2 };
+        var learningRate = new Option<double>("--lr") { Description = "Peak learning rate of the contrastive stage.", DefaultValueFactory = _ => 3e-4 };
         var maskedLearningRate = new Option<double>("--masked-lr") { Description = "Peak learning rate of the masked-music-model stage.", DefaultValueFactory = _ => 5e-4 };
         var abcOnly = new Option<bool>("--abc-only") { Description = "Train on the ABC collections only (no MusicXML)." };
 

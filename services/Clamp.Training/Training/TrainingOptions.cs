@@ -29,18 +29,18 @@ public sealed record TrainingOptions
     public int MaxDevItems { get; init; }
 
     public int MaskedEpochs { get; init; } = 1;
-    public int ContrastiveEpochs { get; init; } = 3;
+    public int ContrastiveEpochs { get; init; } = 10;
     public int MaskedBatchSize { get; init; } = 32;
     public int ContrastiveBatchSize { get; init; } = 64;
     public double MaskedLearningRate { get; init; } = 5e-4;
-    public double ContrastiveLearningRate { get; init; } = 2e-4;
+    public double ContrastiveLearningRate { get; init; } = 3e-4;
     public double WeightDecay { get; init; } = 0.01;
 
     /// <summary>The share of patches selected for the masked-music-model objective.</summary>
     public double MaskShare { get; init; } = 0.45;
 
     /// <summary>Text-dropout variants embedded ahead of time per training score (the text tower is frozen).</summary>
-    public int TextVariants { get; init; } = 4;
+    public int TextVariants { get; init; } = 2;
 
     public string Template { get; init; } = Evaluation.ZeroShotClassifier.DefaultTemplate;
 }
