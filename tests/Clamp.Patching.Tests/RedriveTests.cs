@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Clamp.Contracts.Messages;
 using Clamp.Testing;
 using MassTransit;
@@ -39,36 +38,6 @@ public sealed class RedriveTests(PatchingHost host) : IClassFixture<PatchingHost
             () => $"{ErrorQueue} holds {messages} message(s)", TimeSpan.FromSeconds(60));
     }
 
-    private async Task<string> RunRedriveAsync()
-    {
-        var rabbit = host.Infrastructure.Platform.RabbitMq;
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "scripts", "redrive.sh"), "--vhost", host.Infrastructure.VirtualHost, ErrorQueue])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["RABBITMQ_MANAGEMENT_URL"] = rabbit.ManagementUri.ToString(),
-                ["RABBITMQ_USER"] = rabbit.Username,
-                ["RABBITMQ_PASSWORD"] = rabbit.Password,
-                ["CLAMP_STATE_DIR"] = Path.Combine(Path.GetTempPath(), "clamp-redrive-test"),
-            },
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"redrive.sh failed ({process.ExitCode}): {await stderr}");
-        return await stdout;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "scripts", "redrive.sh")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("scripts/redrive.sh not found above " + AppContext.BaseDirectory);
-    }
+    private Task<string> RunRedriveAsync() =>
+        RedriveScript.RunAsync(host.Infrastructure.Platform, host.Infrastructure.VirtualHost, ErrorQueue);
 }

@@ -134,28 +134,8 @@ public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastruc
         Assert.Equal(1, await database.CountRowsAsync(Version, scoreId));
     }
 
-    private async Task<string> RunRedriveAsync(string queue)
-    {
-        var rabbit = infrastructure.Platform.RabbitMq;
-        var script = RepositoryPaths.Of("scripts", "redrive.sh");
-        var start = new System.Diagnostics.ProcessStartInfo("bash", [script, "--vhost", infrastructure.VirtualHost, "--count", "1", queue + "_error"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["RABBITMQ_MANAGEMENT_URL"] = rabbit.ManagementUri.ToString(),
-                ["RABBITMQ_USER"] = rabbit.Username,
-                ["RABBITMQ_PASSWORD"] = rabbit.Password,
-            },
-        };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"redrive.sh failed ({process.ExitCode}): {error}");
-        return output;
-    }
+    private Task<string> RunRedriveAsync(string queue) =>
+        RedriveScript.RunAsync(infrastructure.Platform, infrastructure.VirtualHost, queue + "_error", count: 1);
 
     /// <summary>Publishes a raw MassTransit JSON envelope with RabbitMQ.Client, bypassing MassTransit's serializer.</summary>
     private async Task PublishRawAsync(string exchange, string envelope, string routingKey = "", bool declareQueue = false)
