@@ -1,3 +1,4 @@
+using Clamp.Music.Patching;
 using Clamp.Training.Model;
 using Onnx;
 using static TorchSharp.torch;
@@ -15,6 +16,9 @@ public static class MusicEncoderExporter
     public const string PatchesInput = "patches";
     public const string MaskInput = "patch_mask";
     public const string OutputName = "embedding";
+
+    /// <summary>Characters per chunk of the sparse patch embedding (the patch length is a multiple of it).</summary>
+    private const int PatchChunk = 16;
 
     public static byte[] Export(MusicEncoder encoder)
     {
@@ -48,18 +52,72 @@ public static class MusicEncoderExporter
         return graph.ToBytes("Clamp.Training");
     }
 
-    /// <summary>Gather rows (position * vocabulary + id) of the patch table, sum over the patch, add the bias.</summary>
+    /// <summary>
+    /// The bar-patch embedding, sum over positions p of table[p * vocabulary + id] plus the bias, computed from the
+    /// chunks of 16 characters that are not all padding. A patch is mostly padding (16 of 64 characters are not, on
+    /// average), and a dense gather of every position builds a [batch, patches, 64, hidden] block that dominated
+    /// batched runs. Since table[p, id] = (table[p, id] - table[p, pad]) + table[p, pad], the initializers hold a folded
+    /// form that defines the same function (docs/model-format.md): <c>patch_table</c> with pad rows 0 and
+    /// <c>patch_bias</c> with the pad row of every position added, so an all-pad chunk adds nothing. The graph finds
+    /// the chunks that are not all padding (NonZero), gathers and sums their rows, writes each chunk sum to its own
+    /// slot (ScatterND with unique indices: no reduction, no race between threads, the same sums in the same order
+    /// every run) and adds the slots of a patch.
+    /// </summary>
     private static string PatchEmbedding(OnnxLayers layers, MusicEncoder encoder, string patches)
     {
         var graph = layers.Graph;
         var config = encoder.Config;
-        var offsets = Enumerable.Range(0, config.PatchLength).Select(p => (long)p * config.VocabularySize).ToArray();
-        var rows = graph.Node("Add", [patches, graph.Longs("patch_offsets", offsets, config.PatchLength)]);
-        var table = graph.Floats("patch_table", OnnxLayers.Values(encoder.PatchEmbedding.Table),
-            config.PatchLength * config.VocabularySize, config.Hidden);
-        var gathered = graph.Node("Gather", [table, rows], null, OnnxGraphBuilder.Int("axis", 0));
-        var summed = graph.Node("ReduceSum", [gathered, graph.Vector(2)], null, OnnxGraphBuilder.Int("keepdims", 0));
-        return graph.Node("Add", [summed, graph.Floats("patch_bias", OnnxLayers.Values(encoder.PatchEmbedding.Bias), config.Hidden)]);
+        var chunksPerPatch = config.PatchLength / PatchChunk;
+        var (table, bias) = FoldPadRows(OnnxLayers.Values(encoder.PatchEmbedding.Table), OnnxLayers.Values(encoder.PatchEmbedding.Bias), config);
+        var tableName = graph.Floats("patch_table", table, config.PatchLength * config.VocabularySize, config.Hidden);
+        var biasName = graph.Floats("patch_bias", bias, config.Hidden);
+
+        // [batch * patches * chunksPerPatch, PatchChunk]; ids are >= 0, so a chunk is all padding exactly when its sum is 0.
+        var chunks = graph.Node("Reshape", [patches, graph.Vector(-1, PatchChunk)]);
+        var chunkSums = graph.Node("ReduceSum", [chunks, graph.Vector(1)], null, OnnxGraphBuilder.Int("keepdims", 0));
+        var used = graph.Node("Reshape", [graph.Node("NonZero", [graph.Node("Greater", [chunkSums, graph.Longs(graph.Name("zero"), [0])])]), graph.Vector(-1)]);
+
+        // Row of character j of chunk c (c = slot mod chunksPerPatch): ((c * PatchChunk) + j) * vocabulary + id.
+        var firstPosition = graph.Node("Mul", [graph.Node("Mod", [used, graph.Longs(graph.Name("chunks"), [chunksPerPatch])]), graph.Longs(graph.Name("chunk"), [PatchChunk])]);
+        var positions = graph.Node("Add", [graph.Node("Unsqueeze", [firstPosition, graph.Vector(1)]), graph.Vector(Enumerable.Range(0, PatchChunk).Select(j => (long)j).ToArray())]);
+        var rows = graph.Node("Add", [graph.Node("Mul", [positions, graph.Longs(graph.Name("vocabulary"), [config.VocabularySize])]), graph.Node("Gather", [chunks, used], null, OnnxGraphBuilder.Int("axis", 0))]);
+        var sums = graph.Node("ReduceSum", [graph.Node("Gather", [tableName, rows], null, OnnxGraphBuilder.Int("axis", 0)), graph.Vector(1)], null, OnnxGraphBuilder.Int("keepdims", 0));
+
+        var slotShape = graph.Node("Concat", [graph.Node("Shape", [chunks], null, OnnxGraphBuilder.Int("start", 0), OnnxGraphBuilder.Int("end", 1)), graph.Vector(config.Hidden)], null, OnnxGraphBuilder.Int("axis", 0));
+        var slots = graph.Node("ScatterND", [
+            graph.Node("ConstantOfShape", [slotShape], null, OnnxGraphBuilder.FloatTensor("value", 0f)),
+            graph.Node("Unsqueeze", [used, graph.Vector(1)]),
+            sums]);
+        var batchAndPatches = graph.Node("Shape", [patches], null, OnnxGraphBuilder.Int("start", 0), OnnxGraphBuilder.Int("end", 2));
+        var perPatch = graph.Node("Reshape", [slots, graph.Node("Concat", [batchAndPatches, graph.Vector(chunksPerPatch, config.Hidden)], null, OnnxGraphBuilder.Int("axis", 0))]);
+        return graph.Node("Add", [graph.Node("ReduceSum", [perPatch, graph.Vector(2)], null, OnnxGraphBuilder.Int("keepdims", 0)), biasName]);
+    }
+
+    /// <summary>table[p, id] - table[p, pad] for every row, and bias + the sum over p of table[p, pad].</summary>
+    internal static (float[] Table, float[] Bias) FoldPadRows(float[] table, float[] bias, ModelConfig config)
+    {
+        var hidden = config.Hidden;
+        var folded = new float[table.Length];
+        var foldedBias = (float[])bias.Clone();
+        for (var p = 0; p < config.PatchLength; p++)
+        {
+            var pad = table.AsSpan((p * config.VocabularySize + PatchVocabulary.Pad) * hidden, hidden);
+            for (var h = 0; h < hidden; h++)
+            {
+                foldedBias[h] += pad[h];
+            }
+
+            for (var id = 0; id < config.VocabularySize; id++)
+            {
+                var row = (p * config.VocabularySize + id) * hidden;
+                for (var h = 0; h < hidden; h++)
+                {
+                    folded[row + h] = table[row + h] - pad[h];
+                }
+            }
+        }
+
+        return (folded, foldedBias);
     }
 
     private static string Block(OnnxLayers layers, SelfAttentionBlock block, string x, string attentionBias, ModelConfig config, string name)

@@ -51,6 +51,14 @@ public sealed class OnnxGraphBuilder
         return output;
     }
 
+    /// <summary>A one-element float tensor attribute (ConstantOfShape's value).</summary>
+    public static AttributeProto FloatTensor(string name, float value)
+    {
+        var tensor = new TensorProto { DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(BitConverter.GetBytes(value)) };
+        tensor.Dims.Add(1);
+        return new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Tensor, T = tensor };
+    }
+
     public static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 
@@ -85,6 +93,9 @@ public sealed class OnnxGraphBuilder
         _graph.Initializer.Add(tensor);
         return name;
     }
+
+    /// <summary>A unique name for a constant or node output starting with <paramref name="prefix"/>.</summary>
+    public string Name(string prefix) => Unique(prefix);
 
     private string Unique(string prefix) => $"{prefix}_{_counter++}";
 

@@ -36,6 +36,45 @@ public sealed class OnnxParityTests
         AssertClose(expected, actual);
     }
 
+    /// <summary>The patch embedding sums sparse chunks; threads must not change the sums (ScatterND with a reduction did).</summary>
+    [Fact]
+    public void Music_encoder_gives_the_same_bits_on_every_run_with_several_threads()
+    {
+        using var model = new ClampModel(SmallConfig, seed: 11);
+        model.eval();
+        var scores = Samples.OneillsPatches(SmallConfig.MaxPatches);
+        using var batch = PatchBatch.Create([.. Enumerable.Repeat(scores, 8).SelectMany(s => s)], SmallConfig.MaxPatches);
+        using var options = new SessionOptions { IntraOpNumThreads = 4 };
+        using var session = new InferenceSession(MusicEncoderExporter.Export(model.Music), options);
+
+        var first = RunMusic(session, batch);
+        for (var run = 0; run < 5; run++)
+        {
+            Assert.Equal(first, RunMusic(session, batch));
+        }
+    }
+
+    [Fact]
+    public void Music_encoder_matches_torchsharp_on_patches_with_padding_inside_and_unknown_characters()
+    {
+        using var model = new ClampModel(SmallConfig, seed: 3);
+        model.eval();
+        // Non-printable characters map to the pad id, so pads also occur inside a patch, and a patch may fill all 64 places.
+        var patcher = BarPatcher.For(PatchScheme.Clamp1);
+        var scores = new[]
+        {
+            patcher.Patch("L:1/8\nK:G\nG\u0007AB c\u0001de|" + new string('a', 70) + "|d2\tB2 G4|]", SmallConfig.MaxPatches),
+            patcher.Patch("K:D\n|:d2 fd \u00e9Ad fd|", SmallConfig.MaxPatches),
+        };
+        Assert.Contains(scores[0].Ids, id => id == PatchVocabulary.Pad);
+        using var batch = PatchBatch.Create(scores, SmallConfig.MaxPatches);
+
+        using var expected = model.Music.forward(batch.Patches, batch.Mask);
+        using var session = new InferenceSession(MusicEncoderExporter.Export(model.Music));
+
+        AssertClose(expected, RunMusic(session, batch));
+    }
+
     [Fact]
     public void Text_projection_matches_torchsharp()
     {
