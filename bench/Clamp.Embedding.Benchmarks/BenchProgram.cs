@@ -4,7 +4,16 @@ public static class BenchProgram
 {
     public static int Main(string[] args)
     {
-        new EmbeddingBenchmark(BenchSettings.Parse(args)).Run();
+        var settings = BenchSettings.Parse(args);
+        if (settings.Provider == "cuda")
+        {
+            new GpuMusicBenchmark(settings).Run();
+        }
+        else
+        {
+            new EmbeddingBenchmark(settings).Run();
+        }
+
         return 0;
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Clamp.Embedding.Benchmarks;
 
-/// <summary>Command-line settings: <c>--model DIR --items N --texts N --repeats N --threads N --music-budget N --text-budget N --max-wait-ms N --spin 0|1</c>.</summary>
+/// <summary>Command-line settings: <c>--model DIR --items N --texts N --repeats N --threads N --music-budget N --text-budget N --max-wait-ms N --spin 0|1 --provider cpu|cuda</c>.</summary>
 public sealed record BenchSettings
 {
     public required string RepoRoot { get; init; }
@@ -17,6 +17,8 @@ public sealed record BenchSettings
     public int MaxWaitMs { get; init; } = 5;
     /// <summary>ONNX Runtime's idle-thread spinning (1 = its default, 0 = off).</summary>
     public bool Spin { get; init; } = true;
+    /// <summary>"cpu" (the full benchmark) or "cuda" (the music encoder on the GPU: <see cref="GpuMusicBenchmark"/>).</summary>
+    public string Provider { get; init; } = "cpu";
 
     public static BenchSettings Parse(string[] args)
     {
@@ -40,6 +42,12 @@ public sealed record BenchSettings
             TextTokenBudget = Int("text-budget", defaults.TextTokenBudget),
             MaxWaitMs = Int("max-wait-ms", defaults.MaxWaitMs),
             Spin = Int("spin", 1) != 0,
+            Provider = values.GetValueOrDefault("provider", defaults.Provider).ToLowerInvariant() switch
+            {
+                "cpu" => "cpu",
+                "cuda" => "cuda",
+                var other => throw new ArgumentException($"--provider is cpu or cuda, not '{other}'."),
+            },
         };
     }
 

@@ -23,7 +23,7 @@ public sealed class TorchMusicEncoder : IDisposable
     {
         LibTorchLoader.EnsureLoaded(threads);
         var weights = OnnxWeights.Read(onnxPath);
-        var config = ConfigOf(weights);
+        var config = OnnxModelConfig.Of(weights);
         var encoder = new MusicEncoder(config);
         using (no_grad())
         {
@@ -79,28 +79,6 @@ public sealed class TorchMusicEncoder : IDisposable
     }
 
     public void Dispose() => _encoder.Dispose();
-
-    /// <summary>The architecture, from the initializer shapes (heads from the attention reshape constant).</summary>
-    private static ModelConfig ConfigOf(OnnxWeights weights)
-    {
-        var table = weights.Shape("patch_table");
-        var hidden = (int)table[1];
-        var layers = Enumerable.Range(0, 1000).TakeWhile(i => weights.Has($"block{i}.norm1.weight")).Count();
-        var heads = weights.LongVectors(4).Select(v => v).FirstOrDefault(v => v[0] == 0 && v[1] == 0 && v[2] * v[3] == hidden)
-            ?? throw new InvalidDataException("The attention head count cannot be read from the ONNX file.");
-        return new ModelConfig
-        {
-            PatchLength = 64,
-            VocabularySize = (int)(table[0] / 64),
-            MaxPatches = (int)weights.Shape("positions")[0],
-            Hidden = hidden,
-            Layers = layers,
-            Heads = (int)heads[2],
-            FeedForward = (int)weights.Shape("block0.up.weight_t")[1],
-            EmbeddingDim = (int)weights.Shape("projection.weight_t")[1],
-            Dropout = 0,
-        };
-    }
 
     private static void Copy(Tensor target, OnnxWeights weights, string name)
     {

@@ -1,0 +1,67 @@
+using Clamp.Inference;
+using Clamp.Inference.Batching;
+using Clamp.Inference.Encoders;
+using Clamp.Inference.Manifest;
+using Clamp.Inference.Onnx;
+using Clamp.Music.Patching;
+
+namespace Clamp.Embedding.Benchmarks;
+
+/// <summary>
+/// The music encoder on ONNX Runtime's CUDA provider (<c>--provider cuda</c>): scores/s of the service's batched path
+/// and of length-bucketed batches against one score at a time, on the same session, and the GFLOP/s achieved against
+/// the GPU's FP32 peak. TorchSharp is not timed (the solution ships libtorch's CPU build only), nor are texts (the
+/// all-MiniLM-L6-v2 resources are 91 MB, which a GPU node of this workplace is not sent). The last line keeps the
+/// format of the CPU run, with <c>onnx_vs_torchsharp=n/a</c>.
+/// </summary>
+public sealed class GpuMusicBenchmark(BenchSettings settings)
+{
+    public void Run()
+    {
+        var sessions = new OnnxSessionFactory(new InferenceOptions { Provider = ExecutionProviderPreference.Cuda });
+        var manifest = ModelManifestFile.Read(settings.ModelDirectory);
+        using var music = new MusicEncoder(sessions.Create(Path.Combine(settings.ModelDirectory, manifest.Music.File)), manifest, settings.ModelDirectory);
+        var config = OnnxModelConfig.Read(Path.Combine(settings.ModelDirectory, manifest.Music.File));
+        var corpus = BenchCorpus.Load(settings.RepoRoot, settings.Items, 0, manifest.MaxPatches);
+        var gpu = GpuPeak.Read(sessions.Options.CudaDeviceId);
+        Console.WriteLine($"model: {manifest.DisplayName} from {settings.ModelDirectory}: {config.Layers} layers x {config.Hidden} hidden, FFN {config.FeedForward}, {manifest.EmbeddingDim}-d");
+        Console.WriteLine($"data: {corpus.Scores.Count} scores (mean {corpus.Scores.Average(s => s.Count):F1} patches) from {corpus.Source}");
+        Console.WriteLine($"engine: ONNX Runtime on {sessions.Provider.Name} ({sessions.Provider.Reason}); {settings.Repeats} interleaved rounds, median");
+        Console.WriteLine($"batching: music budget {settings.MusicPatchBudget} padded patches, max wait {settings.MaxWaitMs} ms");
+        Console.WriteLine($"gpu: {gpu}");
+
+        var scores = corpus.Scores;
+        var reports = new BatchSizes();
+        var batcher = new DynamicBatcher<PatchSequence, float[]>(music.Encode, music.CostOf, new DynamicBatcherOptions
+        {
+            Budget = settings.MusicPatchBudget, MaxWait = TimeSpan.FromMilliseconds(settings.MaxWaitMs), MaxItems = 256,
+        }, reports);
+        try
+        {
+            var results = Measurement.Interleaved(settings.Repeats,
+                new("scores, one at a time (ONNX, batch of 1)", scores.Count, () => { foreach (var score in scores) { music.Encode([score]); } }),
+                new("scores, service batched path (ONNX)", scores.Count, () => Task.WhenAll(scores.Select(s => batcher.EnqueueAsync(s))).GetAwaiter().GetResult()),
+                new("scores, ONNX Runtime, length-bucketed batches", scores.Count, () => music.EncodeMany(scores, settings.MusicPatchBudget)));
+            var (single, batched, bucketed) = (results[0], results[1], results[2]);
+            var sameBatches = MaxDifference(music.EncodeMany(scores.Take(64).ToList(), settings.MusicPatchBudget), scores.Take(64).Select(s => music.Encode([s])[0]).ToArray());
+            var cpuSessions = new OnnxSessionFactory(new InferenceOptions { Provider = ExecutionProviderPreference.Cpu });
+            using var cpuMusic = new MusicEncoder(cpuSessions.Create(Path.Combine(settings.ModelDirectory, manifest.Music.File)), manifest, settings.ModelDirectory);
+            var sample = scores.Take(64).ToList();
+            var cudaVersusCpu = MaxDifference(music.EncodeMany(sample, settings.MusicPatchBudget), cpuMusic.EncodeMany(sample, settings.MusicPatchBudget));
+            Console.WriteLine($"  service batched path: {reports.Describe()}");
+            Console.WriteLine($"  over 64 scores: max |batched - one at a time| = {sameBatches:E2}, max |CUDA - CPU| = {cudaVersusCpu:E2}");
+            var flops = reports.Flops(config) / (settings.Repeats + 1);
+            var gflops = flops / batched.MedianSeconds / 1e9;
+            Console.WriteLine($"music encoder, service batched path: {flops / 1e9:F2} GFLOP per pass -> {gflops:F1} GFLOP/s = {100 * gflops / gpu.GflopsPerSecond:F2}% of the {gpu.GflopsPerSecond:F0} GFLOP/s peak");
+            Console.WriteLine($"speed-ups (median of per-round ratios): scores bucketed/single = {Measurement.SpeedUp(bucketed, single):F2}");
+            Console.WriteLine($"batched_vs_single={Measurement.SpeedUp(batched, single):F2} onnx_vs_torchsharp=n/a gflops={gflops:F1}");
+        }
+        finally
+        {
+            batcher.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static double MaxDifference(float[][] a, float[][] b) =>
+        a.Zip(b).Max(pair => pair.First.Zip(pair.Second).Max(x => Math.Abs(x.First - x.Second)));
+}
