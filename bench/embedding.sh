@@ -3,7 +3,7 @@
 # the same architecture when it has not been trained yet): scores/s and texts/s of the embedding service's batched
 # path against one item at a time, ONNX Runtime against TorchSharp on the same weights, and the achieved GFLOP/s.
 # Method and results: docs/embedding.md. Extra arguments go to the benchmark (--items N --texts N --repeats N --threads N
-# --model DIR --music-budget N --text-budget N --max-wait-ms N --spin 0|1 --provider cpu|cuda); `--provider cuda` times the
+# --model DIR --music-budget N --text-budget N --max-wait-ms N --spin 0|1 --provider cpu|cuda --batch-overhead N --max-items N); `--provider cuda` times the
 # music encoder on ONNX Runtime's CUDA provider instead (CUDA 13, cuBLAS and cuDNN 9 on the library path).
 # The last line is: batched_vs_single=X.XX onnx_vs_torchsharp=Y.YY gflops=Z.Z
 set -euo pipefail

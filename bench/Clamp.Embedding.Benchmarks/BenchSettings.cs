@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Clamp.Embedding.Benchmarks;
 
-/// <summary>Command-line settings: <c>--model DIR --items N --texts N --repeats N --threads N --music-budget N --text-budget N --max-wait-ms N --spin 0|1 --provider cpu|cuda</c>.</summary>
+/// <summary>Command-line settings: <c>--model DIR --items N --texts N --repeats N --threads N --music-budget N --text-budget N --max-wait-ms N --spin 0|1 --provider cpu|cuda --batch-overhead N --max-items N</c>.</summary>
 public sealed record BenchSettings
 {
     public required string RepoRoot { get; init; }
@@ -15,10 +15,16 @@ public sealed record BenchSettings
     public int MusicPatchBudget { get; init; } = 2048;
     public int TextTokenBudget { get; init; } = 8192;
     public int MaxWaitMs { get; init; } = 5;
+    public int MaxItems { get; init; } = 256;
     /// <summary>ONNX Runtime's idle-thread spinning (1 = its default, 0 = off).</summary>
     public bool Spin { get; init; } = true;
     /// <summary>"cpu" (the full benchmark) or "cuda" (the music encoder on the GPU: <see cref="GpuMusicBenchmark"/>).</summary>
     public string Provider { get; init; } = "cpu";
+    /// <summary>The length bucketing's cost of one more batch, in patches/tokens; the service's default by provider
+    /// (EmbeddingOptions.CpuBatchOverhead = 64, CudaBatchOverhead = 2048) when not given.</summary>
+    public int? BatchOverheadSetting { get; init; }
+
+    public int BatchOverhead => BatchOverheadSetting ?? (Provider == "cuda" ? 2048 : 64);
 
     public static BenchSettings Parse(string[] args)
     {
@@ -41,7 +47,9 @@ public sealed record BenchSettings
             MusicPatchBudget = Int("music-budget", defaults.MusicPatchBudget),
             TextTokenBudget = Int("text-budget", defaults.TextTokenBudget),
             MaxWaitMs = Int("max-wait-ms", defaults.MaxWaitMs),
+            MaxItems = Int("max-items", defaults.MaxItems),
             Spin = Int("spin", 1) != 0,
+            BatchOverheadSetting = values.ContainsKey("batch-overhead") ? Int("batch-overhead", 0) : null,
             Provider = values.GetValueOrDefault("provider", defaults.Provider).ToLowerInvariant() switch
             {
                 "cpu" => "cpu",

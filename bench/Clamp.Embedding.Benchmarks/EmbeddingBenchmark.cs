@@ -46,8 +46,8 @@ public sealed class EmbeddingBenchmark(BenchSettings settings)
             var music = Measurement.Interleaved(settings.Repeats,
                 new("scores, one at a time (ONNX, batch of 1)", scores.Count, () => { foreach (var score in scores) { model.Music.Encode([score]); } }),
                 new("scores, service batched path (ONNX)", scores.Count, () => SubmitAll(musicBatcher, scores)),
-                new("scores, ONNX Runtime, length-bucketed batches", scores.Count, () => model.Music.EncodeMany(scores, settings.MusicPatchBudget)),
-                new("scores, TorchSharp, the same batches", scores.Count, () => BatchPlanner.Run(scores, model.Music.CostOf, settings.MusicPatchBudget, torch.Encode)));
+                new("scores, ONNX Runtime, length-bucketed batches", scores.Count, () => BatchPlanner.Run(scores, model.Music.CostOf, settings.MusicPatchBudget, model.Music.Encode, settings.BatchOverhead)),
+                new("scores, TorchSharp, the same batches", scores.Count, () => BatchPlanner.Run(scores, model.Music.CostOf, settings.MusicPatchBudget, torch.Encode, settings.BatchOverhead)));
             Console.WriteLine($"  service batched path: {musicReports.Describe()}");
             Console.WriteLine($"  same weights: min cosine(ONNX, TorchSharp) over 32 scores = {MinCosine(model.Music.Encode([.. scores.Take(32)]), torch.Encode([.. scores.Take(32)])):F6}");
             var text = Measurement.Interleaved(settings.Repeats,
@@ -76,7 +76,7 @@ public sealed class EmbeddingBenchmark(BenchSettings settings)
         Func<IReadOnlyList<TItem>, float[][]> encode, Func<TItem, int> cost, int budget, IBatchObserver observer) =>
         new(encode, cost, new DynamicBatcherOptions
         {
-            Budget = budget, MaxWait = TimeSpan.FromMilliseconds(settings.MaxWaitMs), MaxItems = 256,
+            Budget = budget, MaxWait = TimeSpan.FromMilliseconds(settings.MaxWaitMs), MaxItems = settings.MaxItems, BatchOverhead = settings.BatchOverhead,
         }, observer);
 
     private static void SubmitAll<TItem>(DynamicBatcher<TItem, float[]> batcher, IReadOnlyList<TItem> items) =>
@@ -92,7 +92,7 @@ public sealed class EmbeddingBenchmark(BenchSettings settings)
         Console.WriteLine($"model: {m.DisplayName} from {model.Directory}: {c.Layers} layers x {c.Hidden} hidden, {c.Heads} heads, FFN {c.FeedForward}, {m.EmbeddingDim}-d, max {m.MaxPatches} patches");
         Console.WriteLine($"data: {corpus.Scores.Count} scores (mean {corpus.Scores.Average(s => s.Count):F1} patches) and {corpus.Texts.Count} texts (their descriptions) from {corpus.Source}");
         Console.WriteLine($"engines: ONNX Runtime on {model.Provider.Name}: {settings.Threads} intra-op threads, one batch at a time (the service's defaults); TorchSharp {settings.Threads} threads; {settings.Repeats} interleaved rounds, median");
-        Console.WriteLine($"batching: music budget {settings.MusicPatchBudget} padded patches, text budget {settings.TextTokenBudget} padded tokens, max wait {settings.MaxWaitMs} ms");
+        Console.WriteLine($"batching: music budget {settings.MusicPatchBudget} padded patches, text budget {settings.TextTokenBudget} padded tokens, batch overhead {settings.BatchOverhead}, max wait {settings.MaxWaitMs} ms");
         Console.WriteLine($"cpu: {cpu}; load average at the start: {LoadAverage()}");
     }
 

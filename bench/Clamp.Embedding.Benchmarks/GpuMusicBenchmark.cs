@@ -27,21 +27,21 @@ public sealed class GpuMusicBenchmark(BenchSettings settings)
         Console.WriteLine($"model: {manifest.DisplayName} from {settings.ModelDirectory}: {config.Layers} layers x {config.Hidden} hidden, FFN {config.FeedForward}, {manifest.EmbeddingDim}-d");
         Console.WriteLine($"data: {corpus.Scores.Count} scores (mean {corpus.Scores.Average(s => s.Count):F1} patches) from {corpus.Source}");
         Console.WriteLine($"engine: ONNX Runtime on {sessions.Provider.Name} ({sessions.Provider.Reason}); {settings.Repeats} interleaved rounds, median");
-        Console.WriteLine($"batching: music budget {settings.MusicPatchBudget} padded patches, max wait {settings.MaxWaitMs} ms");
+        Console.WriteLine($"batching: music budget {settings.MusicPatchBudget} padded patches, batch overhead {settings.BatchOverhead}, max wait {settings.MaxWaitMs} ms");
         Console.WriteLine($"gpu: {gpu}");
 
         var scores = corpus.Scores;
         var reports = new BatchSizes();
         var batcher = new DynamicBatcher<PatchSequence, float[]>(music.Encode, music.CostOf, new DynamicBatcherOptions
         {
-            Budget = settings.MusicPatchBudget, MaxWait = TimeSpan.FromMilliseconds(settings.MaxWaitMs), MaxItems = 256,
+            Budget = settings.MusicPatchBudget, MaxWait = TimeSpan.FromMilliseconds(settings.MaxWaitMs), MaxItems = settings.MaxItems, BatchOverhead = settings.BatchOverhead,
         }, reports);
         try
         {
             var results = Measurement.Interleaved(settings.Repeats,
                 new("scores, one at a time (ONNX, batch of 1)", scores.Count, () => { foreach (var score in scores) { music.Encode([score]); } }),
                 new("scores, service batched path (ONNX)", scores.Count, () => Task.WhenAll(scores.Select(s => batcher.EnqueueAsync(s))).GetAwaiter().GetResult()),
-                new("scores, ONNX Runtime, length-bucketed batches", scores.Count, () => music.EncodeMany(scores, settings.MusicPatchBudget)));
+                new("scores, ONNX Runtime, length-bucketed batches", scores.Count, () => BatchPlanner.Run(scores, music.CostOf, settings.MusicPatchBudget, music.Encode, settings.BatchOverhead)));
             var (single, batched, bucketed) = (results[0], results[1], results[2]);
             var sameBatches = MaxDifference(music.EncodeMany(scores.Take(64).ToList(), settings.MusicPatchBudget), scores.Take(64).Select(s => music.Encode([s])[0]).ToArray());
             var cpuSessions = new OnnxSessionFactory(new InferenceOptions { Provider = ExecutionProviderPreference.Cpu });

@@ -21,13 +21,14 @@ public sealed class ServedModel : IAsyncDisposable
         Stamp = stamp;
         var wait = TimeSpan.FromMilliseconds(options.MaxBatchWaitMs);
         var concurrency = options.EffectiveBatchConcurrency(model.Provider.IsCuda);
+        var overhead = options.EffectiveBatchOverhead(model.Provider.IsCuda);
         _music = new DynamicBatcher<PatchSequence, float[]>(
             model.Music.Encode, model.Music.CostOf,
-            new DynamicBatcherOptions { Budget = options.MusicPatchBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow, Concurrency = concurrency },
+            new DynamicBatcherOptions { Budget = options.MusicPatchBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow, Concurrency = concurrency, BatchOverhead = overhead },
             metrics.For(MusicModality, Version));
         _text = new DynamicBatcher<string, float[]>(
             model.Text.Encode, model.Text.CostOf,
-            new DynamicBatcherOptions { Budget = options.TextTokenBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow, Concurrency = concurrency },
+            new DynamicBatcherOptions { Budget = options.TextTokenBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow, Concurrency = concurrency, BatchOverhead = overhead },
             metrics.For(TextModality, Version));
     }
 

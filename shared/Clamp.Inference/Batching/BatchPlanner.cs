@@ -56,10 +56,11 @@ public static class BatchPlanner
 
     /// <summary>Runs <paramref name="run"/> on each planned batch and returns the results in input order.</summary>
     public static TResult[] Run<TItem, TResult>(
-        IReadOnlyList<TItem> items, Func<TItem, int> cost, int budget, Func<IReadOnlyList<TItem>, TResult[]> run)
+        IReadOnlyList<TItem> items, Func<TItem, int> cost, int budget, Func<IReadOnlyList<TItem>, TResult[]> run,
+        int batchOverhead = DefaultBatchOverhead)
     {
         var results = new TResult[items.Count];
-        foreach (var group in Plan(items.Select(cost).ToArray(), budget))
+        foreach (var group in Plan(items.Select(cost).ToArray(), budget, batchOverhead: batchOverhead))
         {
             var batch = run(group.Select(i => items[i]).ToArray());
             for (var j = 0; j < group.Length; j++)

@@ -71,26 +71,54 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
     {
         var reader = _queue.Reader;
         var window = new List<Pending>();
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (window.Count > 0 || await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            window.Clear();
             await CollectAsync(reader, window).ConfigureAwait(false);
             window.RemoveAll(p => p.Dropped());
             var batches = BatchPlanner.Plan(window.Select(p => p.Cost).ToArray(), _options.Budget, _options.MaxItems, _options.BatchOverhead)
                 .Select(group => group.Select(i => window[i]).ToArray())
-                .ToArray();
-            if (_options.Concurrency == 1 || batches.Length == 1)
+                .ToList();
+            var carried = CarryOver(batches, reader.Completion.IsCompleted);
+            if (_options.Concurrency == 1 || batches.Count == 1)
             {
-                foreach (var batch in batches)
-                {
-                    Execute(batch);
-                }
+                batches.ForEach(Execute);
             }
             else
             {
                 Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency }, Execute);
             }
+
+            window.Clear();
+            window.AddRange(carried);
         }
+    }
+
+    /// <summary>
+    /// Takes out of <paramref name="batches"/> the one batch worth holding back for the next window: the least filled,
+    /// when it is under half the budget and under half the item limit, other batches run now (so the window was closed
+    /// by its cost, not by the wait) and its oldest item has not waited <see cref="DynamicBatcherOptions.MaxWait"/>.
+    /// Items arriving one by one close a window as soon as one budget is queued, which the planner must then cut into a
+    /// full batch and a part-filled one; holding the part back fills it with the next arrivals instead of running it
+    /// half empty. Its items keep their place at the head of the queue and their wait counts from their arrival.
+    /// </summary>
+    private Pending[] CarryOver(List<Pending[]> batches, bool queueCompleted)
+    {
+        if (queueCompleted || batches.Count < 2)
+        {
+            return [];
+        }
+
+        var leastFilled = batches.MinBy(b => b.Length * b.Max(p => p.Cost))!;
+        var paddedCost = (long)leastFilled.Length * leastFilled.Max(p => p.Cost);
+        var oldest = leastFilled.Min(p => p.EnqueuedAt);
+        if (paddedCost * 2 >= _options.Budget || leastFilled.Length * 2 >= _options.MaxItems
+            || Stopwatch.GetElapsedTime(oldest) >= _options.MaxWait)
+        {
+            return [];
+        }
+
+        batches.Remove(leastFilled);
+        return [.. leastFilled.OrderBy(p => p.EnqueuedAt)];
     }
 
     /// <summary>
@@ -99,7 +127,7 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
     /// </summary>
     private async Task CollectAsync(ChannelReader<Pending> reader, List<Pending> window)
     {
-        var queuedCost = 0L;
+        var queuedCost = window.Sum(p => (long)p.Cost);
         var maxCost = (long)_options.Budget * _options.Window;
         var maxItems = (long)_options.MaxItems * _options.Window;
         while (true)

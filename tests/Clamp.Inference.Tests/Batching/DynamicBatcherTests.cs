@@ -7,6 +7,9 @@ public sealed class DynamicBatcherTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    /// <summary>An item that costs the whole budget of 12 used below.</summary>
+    private const string FullBatch = "xxxxxxxxxxxx";
+
     /// <summary>Runs batches of strings (cost = length), records them, and can hold the first batch until released.</summary>
     private sealed class Recorder : IBatchObserver
     {
@@ -78,19 +81,57 @@ public sealed class DynamicBatcherTests
     }
 
     [Fact]
-    public async Task Without_a_wider_window_the_queued_items_beyond_one_budget_wait_for_the_next_batch()
+    public async Task A_part_filled_batch_is_held_back_and_filled_by_the_next_arrivals()
     {
         var recorder = new Recorder(holdFirst: true);
-        await using var batcher = Create(recorder, budget: 12, maxWaitMs: 1, window: 1);
-        var first = batcher.EnqueueAsync("x");
+        await using var batcher = Create(recorder, budget: 12, maxWaitMs: 300, window: 1);
+        var first = batcher.EnqueueAsync(FullBatch); // a whole budget: runs at once
         await recorder.FirstStarted();
 
-        var queued = new[] { "cccc", "a", "bb", "dddddd", "ee" }.Select(w => batcher.EnqueueAsync(w)).ToArray();
+        var queued = new[] { "cccc", "a", "bb", "dddddd" }.Select(w => batcher.EnqueueAsync(w)).ToList();
         recorder.Release();
+        await queued[0];
+        queued.Add(batcher.EnqueueAsync("ee"));
         await Task.WhenAll(queued.Append(first));
 
-        // The first window stops once 4 + 1 + 2 + 6 = 13 reaches the budget of 12: ee is planned on its own.
-        Assert.Equal([["x"], ["a", "bb"], ["cccc", "dddddd"], ["ee"]], recorder.Batches.ToArray());
+        // The window closes once 4 + 1 + 2 + 6 = 13 reaches the budget of 12 and is cut into {cccc, dddddd} (full) and
+        // {a, bb} (padded 4 of 12): that part is held back instead of running a third full, and ee joins it.
+        Assert.Equal([[FullBatch], ["cccc", "dddddd"], ["a", "bb", "ee"]], recorder.Batches.ToArray());
+    }
+
+    [Fact]
+    public async Task A_held_back_batch_runs_once_its_oldest_item_has_waited_the_maximum_wait()
+    {
+        var recorder = new Recorder(holdFirst: true);
+        await using var batcher = Create(recorder, budget: 12, maxWaitMs: 50, window: 1);
+        var first = batcher.EnqueueAsync(FullBatch); // a whole budget: runs at once
+        await recorder.FirstStarted();
+
+        var queued = new[] { "cccc", "a", "bb", "dddddd" }.Select(w => batcher.EnqueueAsync(w)).ToArray();
+        recorder.Release();
+        var results = await Task.WhenAll(queued.Append(first)).WaitAsync(Patience);
+
+        Assert.Equal(["CCCC", "A", "BB", "DDDDDD", FullBatch.ToUpperInvariant()], results);
+        Assert.Equal([[FullBatch], ["cccc", "dddddd"], ["a", "bb"]], recorder.Batches.ToArray());
+        Assert.Equal(0, batcher.Outstanding);
+    }
+
+    [Fact]
+    public async Task Stopping_runs_every_queued_item_without_holding_any_back_for_the_maximum_wait()
+    {
+        // The maximum wait (60 s) is longer than the test's patience (30 s): a held-back batch would time the test out.
+        var recorder = new Recorder(holdFirst: true);
+        var batcher = Create(recorder, budget: 12, maxWaitMs: 60_000, window: 1);
+        var first = batcher.EnqueueAsync(FullBatch); // a whole budget: runs at once
+        await recorder.FirstStarted();
+        var queued = new[] { "cccc", "a", "bb", "dddddd" }.Select(w => batcher.EnqueueAsync(w)).ToArray();
+
+        var disposed = batcher.DisposeAsync().AsTask();
+        recorder.Release();
+        await disposed.WaitAsync(Patience);
+
+        Assert.All(queued.Append(first), task => Assert.True(task.IsCompletedSuccessfully));
+        Assert.Equal(5, recorder.Batches.Sum(b => b.Length));
     }
 
     [Fact]
