@@ -157,6 +157,11 @@ internal sealed class AbcTuneReader
         }
 
         _inHeader = false;
+        if (!_bodyStarted)
+        {
+            _metadata.StartBody();
+        }
+
         _bodyStarted = true;
         _lastFieldMusical = false;
         _inlineFields.Clear();

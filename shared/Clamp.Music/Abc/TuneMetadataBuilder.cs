@@ -7,6 +7,8 @@ internal sealed class TuneMetadataBuilder(IReadOnlyList<AbcField> fileHeaderFiel
     private readonly List<string> _titles = [];
     private readonly List<string> _warnings = [];
     private int _lastFieldIndex = -1;
+    private bool _bodyStarted;
+    private string? _openingMeter;
 
     public string? ReferenceNumber { get; set; }
 
@@ -31,11 +33,23 @@ internal sealed class TuneMetadataBuilder(IReadOnlyList<AbcField> fileHeaderFiel
 
         _fields.Add(field);
         _lastFieldIndex = _fields.Count - 1;
+        if (field.Name == 'M' && !_bodyStarted && CleanText(field.Value).Length > 0)
+        {
+            _openingMeter = field.Value;
+        }
+
         if (field.Name == 'T' && inHeader && field.Value.Length > 0)
         {
             _titles.Add(field.Value);
         }
     }
+
+    /// <summary>
+    /// The first music line has been read. The tune's meter is the one in force there: the last M: field before it,
+    /// which may follow K: (Nottingham's jigs write <c>M:4/4 … K:A</c> then <c>M:6/8</c> before the first bar);
+    /// meter changes inside the music do not change it.
+    /// </summary>
+    public void StartBody() => _bodyStarted = true;
 
     /// <summary>An inline field of the body (<c>[V:1]</c>, <c>[K:G]</c>): seen by metadata, never continued.</summary>
     public void AddInline(AbcField field) => _fields.Add(field);
@@ -61,7 +75,7 @@ internal sealed class TuneMetadataBuilder(IReadOnlyList<AbcField> fileHeaderFiel
             Warn(startLine, $"key '{keyValue}' is not a tonic and mode; no key recorded");
         }
 
-        var meter = First('M');
+        var meter = _openingMeter is null ? First('M') : CleanText(_openingMeter);
         var tempo = First('Q');
         var unitLength = First('L');
         return new TuneMetadata

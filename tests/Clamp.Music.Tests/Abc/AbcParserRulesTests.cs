@@ -94,6 +94,27 @@ public class AbcParserRulesTests
     }
 
     [Fact]
+    public void The_meter_is_the_one_in_force_at_the_first_bar()
+    {
+        // Nottingham's "A and D" (jigs.abc): 4/4 in the header, 6/8 after K: before the music, 9/8 later on.
+        const string abc = "X: 1\nT:A and D\nM:4/4\nK:A\nM:6/8\nP:A\nf|\"A\"ecc c2f|\"A\"ecc c2f|\nM:9/8\nABc ABc ABc|\n";
+        var tune = AbcParser.ParseTune(abc);
+
+        Assert.Equal("6/8", tune.Metadata.Meter);
+        Assert.Equal(["4/4", "6/8", "9/8"], tune.Metadata.Fields["M"]);
+        Assert.Equal("A major", tune.Metadata.Key);
+        Assert.StartsWith("M:4/4\nK:A\nM:6/8\n", tune.MusicText);
+    }
+
+    [Fact]
+    public void A_meter_change_inside_the_music_does_not_change_the_tune_meter()
+    {
+        var tune = AbcParser.ParseTune("X:1\nM:3/4\nK:G\nG2 A2 B2|\nM:2/4\nG2 A2|\n");
+
+        Assert.Equal("3/4", tune.Metadata.Meter);
+    }
+
+    [Fact]
     public void A_text_without_reference_numbers_is_one_tune()
     {
         var tune = AbcParser.ParseTune("T:Untitled\nM:3/4\nK:Em\nE2 G2 B2|\n");
