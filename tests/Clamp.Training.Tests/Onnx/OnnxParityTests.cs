@@ -75,6 +75,21 @@ public sealed class OnnxParityTests
         AssertClose(expected, RunMusic(session, batch));
     }
 
+    /// <summary>A hostile gRPC client may send patches of nothing but padding: no chunk is gathered at all.</summary>
+    [Fact]
+    public void Music_encoder_matches_torchsharp_on_a_batch_with_no_character_at_all()
+    {
+        using var model = new ClampModel(SmallConfig, seed: 5);
+        model.eval();
+        var onlyPadding = new PatchSequence(new byte[3 * SmallConfig.PatchLength], SmallConfig.PatchLength);
+        using var batch = PatchBatch.Create([onlyPadding, onlyPadding], SmallConfig.MaxPatches);
+
+        using var expected = model.Music.forward(batch.Patches, batch.Mask);
+        using var session = new InferenceSession(MusicEncoderExporter.Export(model.Music));
+
+        AssertClose(expected, RunMusic(session, batch));
+    }
+
     [Fact]
     public void Text_projection_matches_torchsharp()
     {
