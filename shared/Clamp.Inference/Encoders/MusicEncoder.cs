@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 using Clamp.Inference.Batching;
 using Clamp.Inference.Manifest;
 using Clamp.Inference.Onnx;
@@ -71,11 +72,7 @@ public sealed class MusicEncoder : IDisposable
             for (var b = 0; b < rows; b++)
             {
                 var source = batch[b].Ids.AsSpan(0, Math.Min(batch[b].Count, patches) * length);
-                var target = ids.AsSpan(b * patches * length, source.Length);
-                for (var i = 0; i < source.Length; i++)
-                {
-                    target[i] = source[i];
-                }
+                TensorPrimitives.ConvertTruncating<byte, long>(source, ids.AsSpan(b * patches * length, source.Length));
 
                 mask.AsSpan(b * patches, source.Length / length).Fill(1);
             }
