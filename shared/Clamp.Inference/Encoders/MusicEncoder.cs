@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics.Tensors;
 using Clamp.Inference.Batching;
 using Clamp.Inference.Manifest;
 using Clamp.Inference.Onnx;
@@ -72,7 +71,11 @@ public sealed class MusicEncoder : IDisposable
             for (var b = 0; b < rows; b++)
             {
                 var source = batch[b].Ids.AsSpan(0, Math.Min(batch[b].Count, patches) * length);
-                TensorPrimitives.ConvertTruncating<byte, long>(source, ids.AsSpan(b * patches * length, source.Length));
+                var target = ids.AsSpan(b * patches * length, source.Length);
+                for (var i = 0; i < source.Length; i++)
+                {
+                    target[i] = source[i];
+                }
 
                 mask.AsSpan(b * patches, source.Length / length).Fill(1);
             }
