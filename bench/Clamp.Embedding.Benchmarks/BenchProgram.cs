@@ -7,7 +7,7 @@ public static class BenchProgram
         var settings = BenchSettings.Parse(args);
         if (settings.Provider == "cuda")
         {
-            new GpuMusicBenchmark(settings).Run();
+            new GpuBenchmark(settings).Run();
         }
         else
         {

@@ -18,7 +18,7 @@ public sealed record BenchSettings
     public int MaxItems { get; init; } = 256;
     /// <summary>ONNX Runtime's idle-thread spinning (1 = its default, 0 = off).</summary>
     public bool Spin { get; init; } = true;
-    /// <summary>"cpu" (the full benchmark) or "cuda" (the music encoder on the GPU: <see cref="GpuMusicBenchmark"/>).</summary>
+    /// <summary>"cpu" (the full benchmark) or "cuda" (the encoders on the GPU: <see cref="GpuBenchmark"/>).</summary>
     public string Provider { get; init; } = "cpu";
     /// <summary>The length bucketing's cost of one more batch, in patches/tokens; the service's default by provider
     /// (EmbeddingOptions.CpuBatchOverhead = 64, CudaBatchOverhead = 2048) when not given.</summary>
