@@ -49,7 +49,11 @@ password="${RABBITMQ_PASSWORD:-${RabbitMq__Password:-guest}}"
 vh="$(jq -rn --arg v "$vhost" '$v|@uri')"
 
 call() { # METHOD PATH [JSON]
-  curl -sS --fail-with-body -u "$user:$password" -H 'content-type: application/json' -X "$1" "$api/$2" ${3:+--data "$3"}
+  # GETs are retried: RabbitMQ 3.10's management API answers 500 for a moment after queues are declared or its
+  # statistics process restarts. POSTs (taking or publishing a message) are never repeated.
+  local retry=()
+  [ "$1" = GET ] && retry=(--retry 8 --retry-delay 1)
+  curl -sS --fail-with-body "${retry[@]}" -u "$user:$password" -H 'content-type: application/json' -X "$1" "$api/$2" ${3:+--data "$3"}
 }
 
 waiting="$(call GET "queues/$vh/$(jq -rn --arg q "$error_queue" '$q|@uri')" | jq -r '.messages')"

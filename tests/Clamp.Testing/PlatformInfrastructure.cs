@@ -26,7 +26,7 @@ public sealed class PlatformInfrastructure
         this.containers = containers;
         PostgresConnectionString = settings.Postgres;
         RabbitMq = RabbitMqEndpoint.Parse(settings.RabbitMq, settings.RabbitMqManagement);
-        management = new HttpClient { BaseAddress = RabbitMq.ManagementUri, Timeout = TimeSpan.FromSeconds(30) };
+        management = new HttpClient(new ManagementApiRetryHandler()) { BaseAddress = RabbitMq.ManagementUri, Timeout = TimeSpan.FromSeconds(30) };
         management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RabbitMq.Username}:{RabbitMq.Password}")));
     }
