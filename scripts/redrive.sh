@@ -56,8 +56,12 @@ call() { # METHOD PATH [JSON]
   curl -sS --fail-with-body "${retry[@]}" -u "$user:$password" -H 'content-type: application/json' -X "$1" "$api/$2" ${3:+--data "$3"}
 }
 
-waiting="$(call GET "queues/$vh/$(jq -rn --arg q "$error_queue" '$q|@uri')" | jq -r '.messages')"
-call GET "queues/$vh/$(jq -rn --arg q "$target_queue" '$q|@uri')" >/dev/null \
+# Message counts straight from the queues (disable_stats + enable_queue_totals), not from the statistics database,
+# which lags behind by its collection interval and, in RabbitMQ 3.10, fails while it catches up.
+queues="$(call GET "queues/$vh?disable_stats=true&enable_queue_totals=true")"
+waiting="$(jq -r --arg q "$error_queue" 'map(select(.name == $q)) | if length == 0 then "missing" else .[0].messages end' <<<"$queues")"
+[ "$waiting" != missing ] || { echo "error queue $error_queue does not exist in vhost $vhost" >&2; exit 1; }
+jq -e --arg q "$target_queue" 'any(.name == $q)' <<<"$queues" >/dev/null \
   || { echo "target queue $target_queue does not exist in vhost $vhost" >&2; exit 1; }
 limit="${count:-$waiting}"
 echo "$error_queue holds $waiting message(s); moving up to $limit to $target_queue (vhost $vhost)"

@@ -2,9 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Clamp.Testing;
 
-/// <summary>One queue as the RabbitMQ management API reports it.</summary>
+/// <summary>One queue as the RabbitMQ management API reports it, with the totals the queue itself holds.</summary>
 public sealed record QueueInfo(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("messages")] long Messages,
-    [property: JsonPropertyName("messages_ready")] long MessagesReady,
-    [property: JsonPropertyName("consumers")] int Consumers);
+    [property: JsonPropertyName("messages_ready")] long MessagesReady);
