@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clamp.Inference.Batching;
 
 namespace Clamp.Embedding.Benchmarks;
 
@@ -21,10 +22,10 @@ public sealed record BenchSettings
     /// <summary>"cpu" (the full benchmark) or "cuda" (the encoders on the GPU: <see cref="GpuBenchmark"/>).</summary>
     public string Provider { get; init; } = "cpu";
     /// <summary>The length bucketing's cost of one more batch, in patches/tokens; the service's default by provider
-    /// (EmbeddingOptions.CpuBatchOverhead = 64, CudaBatchOverhead = 2048) when not given.</summary>
+    /// (<see cref="BatchPlanner.BatchOverheadFor"/>) when not given.</summary>
     public int? BatchOverheadSetting { get; init; }
 
-    public int BatchOverhead => BatchOverheadSetting ?? (Provider == "cuda" ? 2048 : 64);
+    public int BatchOverhead => BatchOverheadSetting ?? BatchPlanner.BatchOverheadFor(Provider == "cuda");
 
     public static BenchSettings Parse(string[] args)
     {

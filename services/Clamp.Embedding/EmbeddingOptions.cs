@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Clamp.Inference.Batching;
 using Clamp.Inference.Onnx;
 
 namespace Clamp.Embedding;
@@ -39,14 +40,10 @@ public sealed class EmbeddingOptions
     [Range(1, 64)] public int BatchWindow { get; set; } = 4;
 
     /// <summary>What one more batch costs, in padded patches or tokens, weighed by the length bucketing against padding
-    /// (0 = by provider: <see cref="CpuBatchOverhead"/> on the CPU, <see cref="CudaBatchOverhead"/> on CUDA, where a
-    /// batch of this model costs about 1 ms of kernel launches whatever its size; docs/embedding.md).</summary>
+    /// (0 = by provider: <see cref="BatchPlanner.BatchOverheadFor"/>).</summary>
     [Range(0, 1 << 24)] public int BatchOverhead { get; set; }
 
-    public const int CpuBatchOverhead = 64;
-    public const int CudaBatchOverhead = 2048;
-
-    public int EffectiveBatchOverhead(bool cuda) => BatchOverhead > 0 ? BatchOverhead : cuda ? CudaBatchOverhead : CpuBatchOverhead;
+    public int EffectiveBatchOverhead(bool cuda) => BatchOverhead > 0 ? BatchOverhead : BatchPlanner.BatchOverheadFor(cuda);
 
     /// <summary>Batches run at the same time per model and modality (0 = on the CPU, the cores divided by
     /// <see cref="IntraOpThreads"/>; on CUDA, 1).</summary>

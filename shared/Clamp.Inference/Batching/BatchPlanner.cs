@@ -11,6 +11,14 @@ public static class BatchPlanner
     /// <summary>The default cost of running one more batch, in the units of the item costs (patches or tokens).</summary>
     public const int DefaultBatchOverhead = 64;
 
+    /// <summary>The cost of one more batch on CUDA, where a batch of the default model costs about 1 ms of kernel
+    /// launches whatever its size (docs/embedding.md).</summary>
+    public const int CudaBatchOverhead = 2048;
+
+    /// <summary>The batch overhead that suits an execution provider: <see cref="CudaBatchOverhead"/> on CUDA,
+    /// <see cref="DefaultBatchOverhead"/> on the CPU.</summary>
+    public static int BatchOverheadFor(bool cuda) => cuda ? CudaBatchOverhead : DefaultBatchOverhead;
+
     /// <summary>Groups of indices into <paramref name="costs"/>; each group in ascending cost order.</summary>
     public static IReadOnlyList<int[]> Plan(IReadOnlyList<int> costs, int budget, int maxItems = int.MaxValue, int batchOverhead = DefaultBatchOverhead)
     {

@@ -4,8 +4,8 @@ namespace Clamp.Embedding.Tests.Models;
 public sealed class EmbeddingOptionsTests
 {
     [Theory]
-    [InlineData(false, EmbeddingOptions.CpuBatchOverhead)]
-    [InlineData(true, EmbeddingOptions.CudaBatchOverhead)]
+    [InlineData(false, 64)]
+    [InlineData(true, 2048)]
     public void The_batch_overhead_follows_the_provider_unless_configured(bool cuda, int expected)
     {
         Assert.Equal(expected, new EmbeddingOptions().EffectiveBatchOverhead(cuda));
