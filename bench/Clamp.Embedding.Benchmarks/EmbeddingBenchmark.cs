@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Clamp.Inference;
 using Clamp.Inference.Batching;
 using Clamp.Inference.Manifest;
@@ -39,20 +38,20 @@ public sealed class EmbeddingBenchmark(BenchSettings settings)
         var texts = corpus.Texts;
         var musicReports = new BatchSizes();
         var textReports = new BatchSizes();
-        var musicBatcher = Batcher<PatchSequence>(model.Music.Encode, model.Music.CostOf, settings.MusicPatchBudget, musicReports);
-        var textBatcher = Batcher<string>(model.Text.Encode, model.Text.CostOf, settings.TextTokenBudget, textReports);
+        var musicBatcher = ServiceBatchedPath.Create<PatchSequence>(settings, model.Music.Encode, model.Music.CostOf, settings.MusicPatchBudget, musicReports);
+        var textBatcher = ServiceBatchedPath.Create<string>(settings, model.Text.Encode, model.Text.CostOf, settings.TextTokenBudget, textReports);
         try
         {
             var music = Measurement.Interleaved(settings.Repeats,
                 new("scores, one at a time (ONNX, batch of 1)", scores.Count, () => { foreach (var score in scores) { model.Music.Encode([score]); } }),
-                new("scores, service batched path (ONNX)", scores.Count, () => SubmitAll(musicBatcher, scores)),
+                new("scores, service batched path (ONNX)", scores.Count, () => ServiceBatchedPath.SubmitAll(musicBatcher, scores)),
                 new("scores, ONNX Runtime, length-bucketed batches", scores.Count, () => BatchPlanner.Run(scores, model.Music.CostOf, settings.MusicPatchBudget, model.Music.Encode, settings.BatchOverhead)),
                 new("scores, TorchSharp, the same batches", scores.Count, () => BatchPlanner.Run(scores, model.Music.CostOf, settings.MusicPatchBudget, torch.Encode, settings.BatchOverhead)));
             Console.WriteLine($"  service batched path: {musicReports.Describe()}");
             Console.WriteLine($"  same weights: min cosine(ONNX, TorchSharp) over 32 scores = {MinCosine(model.Music.Encode([.. scores.Take(32)]), torch.Encode([.. scores.Take(32)])):F6}");
             var text = Measurement.Interleaved(settings.Repeats,
                 new("texts, one at a time (ONNX, batch of 1)", texts.Count, () => { foreach (var t in texts) { model.Text.Encode([t]); } }),
-                new("texts, service batched path (ONNX)", texts.Count, () => SubmitAll(textBatcher, texts)));
+                new("texts, service batched path (ONNX)", texts.Count, () => ServiceBatchedPath.SubmitAll(textBatcher, texts)));
             Console.WriteLine($"  service batched path: {textReports.Describe()}");
 
             var (single, batched, onnx, torchSharp) = (music[0], music[1], music[2], music[3]);
@@ -71,16 +70,6 @@ public sealed class EmbeddingBenchmark(BenchSettings settings)
             textBatcher.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
-
-    private DynamicBatcher<TItem, float[]> Batcher<TItem>(
-        Func<IReadOnlyList<TItem>, float[][]> encode, Func<TItem, int> cost, int budget, IBatchObserver observer) =>
-        new(encode, cost, new DynamicBatcherOptions
-        {
-            Budget = budget, MaxWait = TimeSpan.FromMilliseconds(settings.MaxWaitMs), MaxItems = settings.MaxItems, BatchOverhead = settings.BatchOverhead,
-        }, observer);
-
-    private static void SubmitAll<TItem>(DynamicBatcher<TItem, float[]> batcher, IReadOnlyList<TItem> items) =>
-        Task.WhenAll(items.Select(item => batcher.EnqueueAsync(item))).GetAwaiter().GetResult();
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -22,8 +22,9 @@ public sealed class GpuBenchmark(BenchSettings settings)
     {
         var sessions = new OnnxSessionFactory(new InferenceOptions { Provider = ExecutionProviderPreference.Cuda });
         var manifest = ModelManifestFile.Read(settings.ModelDirectory);
-        using var music = new MusicEncoder(sessions.Create(Path.Combine(settings.ModelDirectory, manifest.Music.File)), manifest, settings.ModelDirectory);
-        var config = OnnxModelConfig.Read(Path.Combine(settings.ModelDirectory, manifest.Music.File));
+        var musicFile = Path.Combine(settings.ModelDirectory, manifest.Music.File);
+        using var music = new MusicEncoder(sessions.Create(musicFile), manifest, settings.ModelDirectory);
+        var config = OnnxModelConfig.Read(musicFile);
         var corpus = BenchCorpus.Load(settings.RepoRoot, settings.Items, settings.Texts, manifest.MaxPatches);
         var gpu = GpuPeak.Read(sessions.Options.CudaDeviceId);
         Console.WriteLine($"model: {manifest.DisplayName} from {settings.ModelDirectory}: {config.Layers} layers x {config.Hidden} hidden, FFN {config.FeedForward}, {manifest.EmbeddingDim}-d");
@@ -34,22 +35,20 @@ public sealed class GpuBenchmark(BenchSettings settings)
 
         var scores = corpus.Scores;
         var reports = new BatchSizes();
-        var batcher = new DynamicBatcher<PatchSequence, float[]>(music.Encode, music.CostOf, new DynamicBatcherOptions
-        {
-            Budget = settings.MusicPatchBudget, MaxWait = TimeSpan.FromMilliseconds(settings.MaxWaitMs), MaxItems = settings.MaxItems, BatchOverhead = settings.BatchOverhead,
-        }, reports);
+        var batcher = ServiceBatchedPath.Create<PatchSequence>(settings, music.Encode, music.CostOf, settings.MusicPatchBudget, reports);
         try
         {
             var results = Measurement.Interleaved(settings.Repeats,
                 new("scores, one at a time (ONNX, batch of 1)", scores.Count, () => { foreach (var score in scores) { music.Encode([score]); } }),
-                new("scores, service batched path (ONNX)", scores.Count, () => Task.WhenAll(scores.Select(s => batcher.EnqueueAsync(s))).GetAwaiter().GetResult()),
+                new("scores, service batched path (ONNX)", scores.Count, () => ServiceBatchedPath.SubmitAll(batcher, scores)),
                 new("scores, ONNX Runtime, length-bucketed batches", scores.Count, () => BatchPlanner.Run(scores, music.CostOf, settings.MusicPatchBudget, music.Encode, settings.BatchOverhead)));
             var (single, batched, bucketed) = (results[0], results[1], results[2]);
-            var sameBatches = MaxDifference(music.EncodeMany(scores.Take(64).ToList(), settings.MusicPatchBudget), scores.Take(64).Select(s => music.Encode([s])[0]).ToArray());
-            var cpuSessions = new OnnxSessionFactory(new InferenceOptions { Provider = ExecutionProviderPreference.Cpu });
-            using var cpuMusic = new MusicEncoder(cpuSessions.Create(Path.Combine(settings.ModelDirectory, manifest.Music.File)), manifest, settings.ModelDirectory);
             var sample = scores.Take(64).ToList();
-            var cudaVersusCpu = MaxDifference(music.EncodeMany(sample, settings.MusicPatchBudget), cpuMusic.EncodeMany(sample, settings.MusicPatchBudget));
+            var batchedSample = music.EncodeMany(sample, settings.MusicPatchBudget);
+            var sameBatches = MaxDifference(batchedSample, sample.Select(s => music.Encode([s])[0]).ToArray());
+            var cpuSessions = new OnnxSessionFactory(new InferenceOptions { Provider = ExecutionProviderPreference.Cpu });
+            using var cpuMusic = new MusicEncoder(cpuSessions.Create(musicFile), manifest, settings.ModelDirectory);
+            var cudaVersusCpu = MaxDifference(batchedSample, cpuMusic.EncodeMany(sample, settings.MusicPatchBudget));
             Console.WriteLine($"  service batched path: {reports.Describe()}");
             Console.WriteLine($"  over 64 scores: max |batched - one at a time| = {sameBatches:E2}, max |CUDA - CPU| = {cudaVersusCpu:E2}");
             var flops = reports.Flops(config) / (settings.Repeats + 1);
@@ -77,15 +76,12 @@ public sealed class GpuBenchmark(BenchSettings settings)
         using var model = ClampModel.Load(settings.ModelDirectory, sessions);
         model.WarmUp();
         var reports = new BatchSizes();
-        var batcher = new DynamicBatcher<string, float[]>(model.Text.Encode, model.Text.CostOf, new DynamicBatcherOptions
-        {
-            Budget = settings.TextTokenBudget, MaxWait = TimeSpan.FromMilliseconds(settings.MaxWaitMs), MaxItems = settings.MaxItems, BatchOverhead = settings.BatchOverhead,
-        }, reports);
+        var batcher = ServiceBatchedPath.Create<string>(settings, model.Text.Encode, model.Text.CostOf, settings.TextTokenBudget, reports);
         try
         {
             var results = Measurement.Interleaved(settings.Repeats,
                 new("texts, one at a time (ONNX, batch of 1)", texts.Count, () => { foreach (var text in texts) { model.Text.Encode([text]); } }),
-                new("texts, service batched path (ONNX)", texts.Count, () => Task.WhenAll(texts.Select(t => batcher.EnqueueAsync(t))).GetAwaiter().GetResult()));
+                new("texts, service batched path (ONNX)", texts.Count, () => ServiceBatchedPath.SubmitAll(batcher, texts)));
             var sample = texts.Take(32).ToList();
             Console.WriteLine($"  service batched path: {reports.Describe()}; over 32 texts max |batched - one at a time| = {MaxDifference(model.Text.Encode(sample), sample.Select(t => model.Text.Encode([t])[0]).ToArray()):E2}");
             return Measurement.SpeedUp(results[1], results[0]).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);

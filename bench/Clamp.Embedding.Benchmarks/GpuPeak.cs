@@ -29,7 +29,7 @@ public sealed record GpuPeak(string Name, int Multiprocessors, int Lanes, double
         }
 
         var (major, minor) = (Attribute(ComputeCapabilityMajorAttribute), Attribute(ComputeCapabilityMinorAttribute));
-        var lanes = (major, minor) switch { (6, 0) or (7, _) or (8, 0) => 64, (< 6, _) => 128, _ => 128 };
+        var lanes = (major, minor) is (6, 0) or (7, _) or (8, 0) ? 64 : 128;
         return new GpuPeak(System.Text.Encoding.ASCII.GetString(name).TrimEnd('\0'), Attribute(MultiprocessorCountAttribute),
             lanes, Attribute(ClockRateAttribute) / 1e6, $"{major}.{minor}");
     }
