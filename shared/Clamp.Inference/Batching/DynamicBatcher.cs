@@ -108,10 +108,9 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
             return [];
         }
 
-        var leastFilled = batches.MinBy(b => b.Length * b.Max(p => p.Cost))!;
-        var paddedCost = (long)leastFilled.Length * leastFilled.Max(p => p.Cost);
+        var leastFilled = batches.MinBy(PaddedCost)!;
         var oldest = leastFilled.Min(p => p.EnqueuedAt);
-        if (paddedCost * 2 >= _options.Budget || leastFilled.Length * 2 >= _options.MaxItems
+        if (PaddedCost(leastFilled) * 2 >= _options.Budget || leastFilled.Length * 2 >= _options.MaxItems
             || Stopwatch.GetElapsedTime(oldest) >= _options.MaxWait)
         {
             return [];
@@ -207,11 +206,14 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
         _observer?.OnBatch(new BatchReport(
             batch.Length,
             batch.Sum(p => p.Cost),
-            batch.Length * batch.Max(p => p.Cost),
+            (int)PaddedCost(batch),
             waits,
             Stopwatch.GetElapsedTime(started),
             error));
     }
+
+    /// <summary>Items x the costliest item: what a batch costs once padded to its longest item.</summary>
+    private static long PaddedCost(Pending[] batch) => (long)batch.Length * batch.Max(p => p.Cost);
 
     /// <summary>One submitted item; every way it ends goes through <see cref="Finish"/>, which counts it out first.</summary>
     private sealed class Pending(DynamicBatcher<TItem, TResult> owner, TItem item, int cost)
