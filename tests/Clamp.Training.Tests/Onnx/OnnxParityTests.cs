@@ -23,17 +23,10 @@ public sealed class OnnxParityTests
     [Fact]
     public void Music_encoder_matches_torchsharp_on_real_scores_with_padding()
     {
-        using var model = new ClampModel(SmallConfig, seed: 7);
-        model.eval();
         var scores = Samples.OneillsPatches(SmallConfig.MaxPatches);
-        using var batch = PatchBatch.Create(scores, SmallConfig.MaxPatches);
-
-        using var expected = model.Music.forward(batch.Patches, batch.Mask);
-        using var session = new InferenceSession(MusicEncoderExporter.Export(model.Music));
-        var actual = RunMusic(session, batch);
-
         Assert.True(scores.Select(s => s.Count).Distinct().Count() > 1, "the sample must have scores of different lengths");
-        AssertClose(expected, actual);
+
+        AssertExportMatchesTorchSharp(seed: 7, scores);
     }
 
     /// <summary>The patch embedding sums sparse chunks; threads must not change the sums (ScatterND with a reduction did).</summary>
@@ -57,8 +50,6 @@ public sealed class OnnxParityTests
     [Fact]
     public void Music_encoder_matches_torchsharp_on_patches_with_padding_inside_and_unknown_characters()
     {
-        using var model = new ClampModel(SmallConfig, seed: 3);
-        model.eval();
         // Non-printable characters map to the pad id, so pads also occur inside a patch, and a patch may fill all 64 places.
         var patcher = BarPatcher.For(PatchScheme.Clamp1);
         var scores = new[]
@@ -67,27 +58,17 @@ public sealed class OnnxParityTests
             patcher.Patch("K:D\n|:d2 fd \u00e9Ad fd|", SmallConfig.MaxPatches),
         };
         Assert.Contains(scores[0].Ids, id => id == PatchVocabulary.Pad);
-        using var batch = PatchBatch.Create(scores, SmallConfig.MaxPatches);
 
-        using var expected = model.Music.forward(batch.Patches, batch.Mask);
-        using var session = new InferenceSession(MusicEncoderExporter.Export(model.Music));
-
-        AssertClose(expected, RunMusic(session, batch));
+        AssertExportMatchesTorchSharp(seed: 3, scores);
     }
 
     /// <summary>A hostile gRPC client may send patches of nothing but padding: no chunk is gathered at all.</summary>
     [Fact]
     public void Music_encoder_matches_torchsharp_on_a_batch_with_no_character_at_all()
     {
-        using var model = new ClampModel(SmallConfig, seed: 5);
-        model.eval();
         var onlyPadding = new PatchSequence(new byte[3 * SmallConfig.PatchLength], SmallConfig.PatchLength);
-        using var batch = PatchBatch.Create([onlyPadding, onlyPadding], SmallConfig.MaxPatches);
 
-        using var expected = model.Music.forward(batch.Patches, batch.Mask);
-        using var session = new InferenceSession(MusicEncoderExporter.Export(model.Music));
-
-        AssertClose(expected, RunMusic(session, batch));
+        AssertExportMatchesTorchSharp(seed: 5, [onlyPadding, onlyPadding]);
     }
 
     [Fact]
@@ -102,6 +83,20 @@ public sealed class OnnxParityTests
         using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(TextProjectionExporter.InputName, input)]);
 
         AssertClose(expected, outputs[0].AsTensor<float>().ToArray());
+    }
+
+    /// <summary>The exported music encoder of a fresh model embeds <paramref name="scores"/> (one padded batch) as its
+    /// TorchSharp module does, within <see cref="Tolerance"/>.</summary>
+    private static void AssertExportMatchesTorchSharp(int seed, IReadOnlyList<PatchSequence> scores)
+    {
+        using var model = new ClampModel(SmallConfig, seed);
+        model.eval();
+        using var batch = PatchBatch.Create(scores, SmallConfig.MaxPatches);
+
+        using var expected = model.Music.forward(batch.Patches, batch.Mask);
+        using var session = new InferenceSession(MusicEncoderExporter.Export(model.Music));
+
+        AssertClose(expected, RunMusic(session, batch));
     }
 
     private static float[] RunMusic(InferenceSession session, PatchBatch batch)
