@@ -9,7 +9,7 @@ var root = new RootCommand("clamp: read scores, cut them into CLaMP patches, and
     SearchCommand.Create(),
     ClassifyCommand.Create(),
     SimilarCommand.Create(),
-    TrainCommand.Create(), EvalCommand.Create(),
+    TrainCommand.Create(), EvalCommand.Create(), EmbedCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -13,10 +13,11 @@ internal static class ScoreFormats
             ScoreFileFormat.MusicXml => ScoreFormat.MusicXml,
             ScoreFileFormat.CompressedMusicXml => ScoreFormat.CompressedMusicXml,
             ScoreFileFormat.Midi => ScoreFormat.Midi,
+            ScoreFileFormat.Kern => ScoreFormat.Kern,
             _ => null,
         };
 
     public static UploadException Unsupported(string fileName) => new(
         StatusCodes.Status415UnsupportedMediaType, "upload.unknown-format",
-        $"{fileName} is not ABC (.abc), MusicXML (.xml, .musicxml, .mxl) or MIDI (.mid, .midi).");
+        $"{fileName} is not ABC (.abc), MusicXML (.xml, .musicxml, .mxl), MIDI (.mid, .midi) or Humdrum kern (.krn).");
 }

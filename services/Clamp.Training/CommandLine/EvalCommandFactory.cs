@@ -7,14 +7,15 @@ using Clamp.Training.Evaluation;
 namespace Clamp.Training.CommandLine;
 
 /// <summary>
-/// <c>eval search</c> and <c>eval classify</c>: the benchmark contract. They run the served ONNX model directory and print
-/// one JSON object as the last line; unreadable scores are reported on stderr and count as misses.
+/// <c>eval search</c>, <c>eval classify</c> and <c>eval probe</c> (<see cref="ProbeCommandFactory"/>): the benchmark
+/// contract. They run the served ONNX model directory and print one JSON object as the last line; unreadable scores are
+/// reported on stderr and count as misses.
 /// </summary>
 public static class EvalCommandFactory
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static Command Create() => new("eval", "Evaluate a model directory on a JSONL file.") { Search(), Classify() };
+    public static Command Create() => new("eval", "Evaluate a model directory on a JSONL file.") { Search(), Classify(), ProbeCommandFactory.Create() };
 
     private static Command Search()
     {
@@ -34,7 +35,7 @@ public static class EvalCommandFactory
     private static Command Classify()
     {
         var (model, data) = CommonOptions();
-        var template = new Option<string>("--template") { Description = "Label prompt; {label} is replaced.", DefaultValueFactory = _ => ZeroShotClassifier.DefaultTemplate };
+        var template = new Option<string?>("--template") { Description = "Label prompt; {label} is replaced (default: the model's own, from its manifest)." };
         var labels = new Option<string?>("--labels") { Description = "Comma-separated labels (default: the distinct labels of the file)." };
         var command = new Command("classify", "Zero-shot classification by label prompts. Prints {n, accuracy, macro_f1}.")
         {
@@ -45,36 +46,56 @@ public static class EvalCommandFactory
             var labelList = result.GetValue(labels) is { Length: > 0 } given
                 ? given.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 : Evaluator.LabelsOf(items);
-            var metrics = Evaluator.Classify(embedder, items, labelList.ToList(), result.GetValue(template)!);
-            return new Dictionary<string, object> { ["n"] = metrics.N, ["accuracy"] = metrics.Accuracy, ["macro_f1"] = metrics.MacroF1 };
+            return ClassificationResult(Evaluator.Classify(embedder, items, labelList.ToList(), result.GetValue(template) ?? embedder.Input.PromptTemplate));
         }));
         return command;
     }
 
-    private static (Option<string> Model, Option<string> Data) CommonOptions() =>
+    /// <summary>The <c>--model</c> and <c>--data</c> options every evaluation (and <c>embed</c>) takes.</summary>
+    internal static (Option<string> Model, Option<string> Data) CommonOptions() =>
         (new Option<string>("--model") { Description = "The model directory (manifest.json + ONNX files).", Required = true },
          new Option<string>("--data") { Description = "The JSONL file.", Required = true });
 
-    private static int Run(string modelDirectory, string dataPath, string textField, Func<OnnxEmbeddingModel, IReadOnlyList<EvalItem>, object> evaluate)
+    /// <summary>The last line of <c>classify</c> and <c>probe</c>: <c>{n, accuracy, macro_f1}</c>.</summary>
+    internal static object ClassificationResult(ClassificationMetrics metrics) =>
+        new Dictionary<string, object> { ["n"] = metrics.N, ["accuracy"] = metrics.Accuracy, ["macro_f1"] = metrics.MacroF1 };
+
+    /// <summary>Prints the result object as the last line (one JSON object).</summary>
+    internal static void PrintResult(object result) => Console.WriteLine(JsonSerializer.Serialize(result, Json));
+
+    /// <summary>Loads the model directory on ONNX Runtime (default execution provider choice).</summary>
+    internal static Clamp.Inference.ClampModel LoadModel(string modelDirectory) =>
+        Clamp.Inference.ClampModel.Load(modelDirectory, new OnnxSessionFactory(new InferenceOptions()));
+
+    /// <summary>
+    /// Runs a command body; a bad input file or model directory becomes one line on stderr, prefixed with
+    /// <paramref name="command"/>, and exit code 1.
+    /// </summary>
+    internal static int Guarded(string command, Func<int> body)
     {
         try
         {
-            return Evaluate(modelDirectory, dataPath, textField, evaluate);
+            return body();
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or IOException or Clamp.Inference.Manifest.ModelFormatException)
         {
-            Console.Error.WriteLine($"clamp eval: {e.Message}");
+            Console.Error.WriteLine($"{command}: {e.Message}");
             return 1;
         }
     }
 
-    private static int Evaluate(string modelDirectory, string dataPath, string textField, Func<OnnxEmbeddingModel, IReadOnlyList<EvalItem>, object> evaluate)
-    {
-        using var model = Clamp.Inference.ClampModel.Load(modelDirectory, new OnnxSessionFactory(new InferenceOptions()));
-        var embedder = new OnnxEmbeddingModel(model);
-        var items = EvalDataFile.Read(dataPath, textField, BarPatcher.For(embedder.Scheme), embedder.MaxPatches, Console.Error);
-        Console.WriteLine($"model {model.Manifest.DisplayName} on {model.Provider.Name}, {items.Count} items ({items.Count(i => i.Patches is null)} unreadable)");
-        Console.WriteLine(JsonSerializer.Serialize(evaluate(embedder, items), Json));
-        return 0;
-    }
+    /// <summary>Loads the model, reads the data file (<paramref name="textField"/> per line), prints a summary line and the result.</summary>
+    internal static int Run(string modelDirectory, string dataPath, string textField, Func<OnnxEmbeddingModel, IReadOnlyList<EvalItem>, object> evaluate) =>
+        Guarded("clamp eval", () =>
+        {
+            using var model = LoadModel(modelDirectory);
+            var embedder = new OnnxEmbeddingModel(model);
+            var items = EvalDataFile.Read(dataPath, textField, embedder.Input, Console.Error);
+            Console.WriteLine($"model {model.Manifest.DisplayName} on {model.Provider.Name}, {Summary(items)}");
+            PrintResult(evaluate(embedder, items));
+            return 0;
+        });
+
+    /// <summary>"N items (M unreadable)".</summary>
+    internal static string Summary(IReadOnlyList<EvalItem> items) => $"{items.Count} items ({items.Count(i => i.Patches is null)} unreadable)";
 }

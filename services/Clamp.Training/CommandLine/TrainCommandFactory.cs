@@ -17,6 +17,9 @@ public static class TrainCommandFactory
         var data = new Option<string>("--data") { Description = "The shared data folder.", DefaultValueFactory = _ => "../shared/data" };
         var work = new Option<string>("--work") { Description = "Work folder: dataset, sentence cache, checkpoints (resumed), plots.", DefaultValueFactory = _ => "/tmp/clamp-training" };
         var output = new Option<string>("--out") { Description = "The model directory to write.", DefaultValueFactory = _ => "models/clamp-small" };
+        var modelId = new Option<string>("--model-id") { Description = "The model's id in its manifest.", DefaultValueFactory = _ => new TrainingOptions { DatasetPath = "", WorkDirectory = "", ModelDirectory = "" }.ModelId };
+        var modelVersion = new Option<string>("--model-version") { Description = "The model's version: a model whose weights change gets a new one.", DefaultValueFactory = _ => new TrainingOptions { DatasetPath = "", WorkDirectory = "", ModelDirectory = "" }.ModelVersion };
+        var patchScheme = new Option<string>("--patch-scheme") { Description = "clamp1 or line-bars; written into the manifest.", DefaultValueFactory = _ => "clamp1" };
         var seed = new Option<long>("--seed") { DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp (0 = default).", DefaultValueFactory = _ => 0 };
         var layers = new Option<int>("--layers") { DefaultValueFactory = _ => new ModelConfig().Layers };
@@ -33,23 +36,32 @@ public static class TrainCommandFactory
         var variants = new Option<int>("--text-variants") { Description = "Text-dropout variants embedded per training score.", DefaultValueFactory = _ => 2 };
         var learningRate = new Option<double>("--lr") { Description = "Peak learning rate of the contrastive stage.", DefaultValueFactory = _ => 3e-4 };
         var maskedLearningRate = new Option<double>("--masked-lr") { Description = "Peak learning rate of the masked-music-model stage.", DefaultValueFactory = _ => 5e-4 };
-        var abcOnly = new Option<bool>("--abc-only") { Description = "Train on the ABC collections only (no MusicXML)." };
+        var datasetOnly = new Option<bool>("--dataset-only") { Description = "Build the dataset and the dev sets in the work folder, then stop." };
+        var abcOnly = new Option<bool>("--abc-only") { Description = "Train on the ABC collections only (no MusicXML, kern or MIDI)." };
 
         var command = new Command("train", "Train a CLaMP model on the shared data and write its ONNX model directory.")
         {
-            data, work, output, seed, threads, layers, hidden, heads, feedForward, dim, maxPatches, maskedEpochs, contrastiveEpochs,
-            batch, maxTrain, maxDev, variants, learningRate, maskedLearningRate, abcOnly,
+            data, work, output, modelId, modelVersion, patchScheme, seed, threads, layers, hidden, heads, feedForward, dim, maxPatches, maskedEpochs, contrastiveEpochs,
+            batch, maxTrain, maxDev, variants, learningRate, maskedLearningRate, abcOnly, datasetOnly,
         };
         command.SetAction(result =>
         {
             var workDirectory = result.GetValue(work)!;
             var progress = new ConsoleProgress();
             var datasetPath = EnsureDataset(result.GetValue(data)!, workDirectory, !result.GetValue(abcOnly), progress);
+            if (result.GetValue(datasetOnly))
+            {
+                return 0;
+            }
+
             var options = new TrainingOptions
             {
                 DatasetPath = datasetPath,
                 WorkDirectory = workDirectory,
                 ModelDirectory = result.GetValue(output)!,
+                ModelId = result.GetValue(modelId)!,
+                ModelVersion = result.GetValue(modelVersion)!,
+                PatchScheme = Clamp.Music.Patching.BarPatcher.ParseScheme(result.GetValue(patchScheme)!),
                 Seed = result.GetValue(seed),
                 Threads = result.GetValue(threads),
                 Model = new ModelConfig
@@ -78,7 +90,7 @@ public static class TrainCommandFactory
         return command;
     }
 
-    private static string EnsureDataset(string dataRoot, string workDirectory, bool includeMusicXml, ConsoleProgress progress)
+    private static string EnsureDataset(string dataRoot, string workDirectory, bool allFormats, ConsoleProgress progress)
     {
         var path = Path.Combine(workDirectory, "dataset.jsonl");
         if (File.Exists(path))
@@ -87,7 +99,7 @@ public static class TrainCommandFactory
             return path;
         }
 
-        var built = new DatasetBuilder(new DatasetOptions { DataRoot = dataRoot, IncludeMusicXml = includeMusicXml }).Build(progress.Log);
+        var built = new DatasetBuilder(new DatasetOptions { DataRoot = dataRoot, IncludeMusicXml = allFormats, IncludeKern = allFormats, IncludeMidi = allFormats }).Build(progress.Log);
         DatasetFile.Write(path, built.Items);
         foreach (var file in DevSetWriter.Write(built.Items, Path.Combine(workDirectory, "dev")))
         {

@@ -1,78 +1,78 @@
-using Clamp.Music;
-using Clamp.Music.Abc;
-
 namespace Clamp.Training.Data;
 
 /// <summary>
 /// The ABC collections under <c>abc/</c> of the data folder: Nottingham (tune type or collection from the file name),
-/// O'Neill's 1850 (R:), Essen (O: -> region), Aird's Airs and miscFolk. Each tune is read by Clamp.Music.
+/// O'Neill's 1850 (R:), Essen (O: -> region), Aird's Airs, miscFolk and Ceol Rince na hÉireann (R:). Each tune is read
+/// by Clamp.Music.
 /// </summary>
-public sealed class AbcCorpus(string dataRoot, ScoreImporter importer)
+public sealed class AbcCorpus(ScoreItemFactory factory)
 {
     private static readonly Dictionary<string, string> CollectionNames = new()
     {
-        ["nottingham"] = "Nottingham Music Database",
+        ["nottingham"] = "the Nottingham Music Database",
         ["oneills1850"] = "O'Neill's Music of Ireland (1850)",
-        ["essenFolksong"] = "Essen folk song collection",
+        ["essenFolksong"] = "the Essen folk song collection",
         ["airdsAirs"] = "Aird's Selection of Scotch, English, Irish and Foreign Airs",
-        ["miscFolk"] = "folk tunes",
+        ["miscFolk"] = "a collection of folk tunes",
+        ["cre"] = "Ceol Rince na hÉireann",
     };
 
-    public IEnumerable<(ScoreItem? Item, string? Error)> Read(double devShare)
+    public IEnumerable<(ScoreItem? Item, string? Error)> Read()
     {
-        var abcRoot = Path.Combine(dataRoot, "abc");
+        var abcRoot = Path.Combine(factory.DataRoot, "abc");
         foreach (var path in Directory.EnumerateFiles(abcRoot, "*.abc", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var relative = Path.GetRelativePath(dataRoot, path).Replace('\\', '/');
+            var relative = Path.GetRelativePath(factory.DataRoot, path).Replace('\\', '/');
             var collection = relative.Split('/')[1];
-            var import = importer.Import(path);
-            foreach (var result in import.Tunes)
+            var fileName = Path.GetFileNameWithoutExtension(path);
+            foreach (var result in factory.Importer.Import(path).Tunes)
             {
                 var id = $"{relative}#{result.TuneIndex}";
-                yield return result.Tune is { } tune && tune.MusicText.Length > 0
-                    ? (ToItem(id, collection, Path.GetFileNameWithoutExtension(path), tune, devShare), null)
-                    : (null, $"{id}: {result.Error?.Message ?? "no music"}");
+                if (result.Tune is not { MusicText.Length: > 0 } tune)
+                {
+                    yield return (null, $"{id}: {result.Error?.Message ?? "no music"}");
+                    continue;
+                }
+
+                var (source, labels) = Describe(collection, fileName, tune.Metadata);
+                yield return (factory.Create(id, collection, tune, source, labels), null);
             }
         }
     }
 
-    private static ScoreItem ToItem(string id, string collection, string fileName, AbcTune tune, double devShare)
+    private static (SourceFacts Source, Dictionary<string, string> Labels) Describe(string collection, string fileName, Clamp.Music.TuneMetadata metadata)
     {
         var labels = new Dictionary<string, string>();
-        var lines = MetadataLines.From(tune.Metadata);
+        var type = collection == "nottingham" ? NottinghamType(fileName) : TuneTypes.Normalise(metadata.Rhythm);
+        var region = collection == "essenFolksong" ? EssenRegions.FromOrigin(metadata.Origin) : null;
         switch (collection)
         {
-            case "nottingham":
-                if (NottinghamType(fileName) is { } type)
-                {
-                    lines.Add("Type", type);
-                    labels[DevTasks.TuneType] = type;
-                }
-                else
-                {
-                    lines.Add("Collection", NottinghamCollection(fileName));
-                }
-
+            case "nottingham" or "oneills1850" when type is not null:
+                labels[DevTasks.TuneType] = type;
                 break;
-            case "oneills1850" when TuneTypes.Normalise(tune.Metadata.Rhythm) is { } rhythm:
-                labels[DevTasks.TuneType] = rhythm;
+            case "cre" when type is not null:
+                labels[DevTasks.HeldOutTuneType] = type;
                 break;
-            case "essenFolksong" when EssenRegions.FromOrigin(tune.Metadata.Origin) is { } region:
-                lines.Add("Region", region);
+            case "essenFolksong" when region is not null:
                 labels[DevTasks.Region] = region;
                 break;
         }
 
-        lines.Add("Collection", CollectionNames.GetValueOrDefault(collection, collection));
-        return new ScoreItem
+        var collectionName = CollectionNames.GetValueOrDefault(collection, collection);
+        if (collection == "nottingham" && type is null)
         {
-            Id = id,
-            Collection = collection,
-            MusicText = tune.MusicText,
-            TextLines = lines.ToList(),
-            Labels = labels,
-            IsDev = Split.IsDev(id, devShare),
+            collectionName = $"the {NottinghamCollection(fileName)} of the Nottingham Music Database";
+        }
+
+        var source = new SourceFacts
+        {
+            Repertoire = collection == "essenFolksong" ? Repertoire.FolkSong : Repertoire.FolkTune,
+            Collection = collectionName,
+            TuneType = type,
+            Region = region ?? (collection is "oneills1850" or "cre" ? "Ireland" : null),
+            UseFileNotes = collection != "essenFolksong",
         };
+        return (source, labels);
     }
 
     private static string? NottinghamType(string fileName) => fileName switch

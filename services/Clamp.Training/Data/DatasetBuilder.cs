@@ -14,25 +14,44 @@ public sealed class DatasetBuilder(DatasetOptions options)
             throw new DirectoryNotFoundException($"The data folder {options.DataRoot} does not exist.");
         }
 
-        var importer = new ScoreImporter();
-        var sources = new List<(string Name, IEnumerable<(ScoreItem? Item, string? Error)> Read)>();
+        var factory = new ScoreItemFactory(options, new ScoreImporter());
+        var sources = new List<(string Name, string Folder, IEnumerable<(ScoreItem? Item, string? Error)> Read)>();
         if (options.IncludeAbc)
         {
-            sources.Add(("abc", new AbcCorpus(options.DataRoot, importer).Read(options.DevShare)));
+            sources.Add(("abc", "abc", new AbcCorpus(factory).Read()));
         }
 
         if (options.IncludeMusicXml)
         {
-            var musicXml = new MusicXmlCorpus(options.DataRoot, importer);
-            sources.Add(("music21", musicXml.ReadMusic21(options.DevShare)));
-            sources.Add(("openewld", musicXml.ReadOpenEwld(options.DevShare)));
+            var musicXml = new MusicXmlCorpus(factory);
+            var openScore = new OpenScoreCorpus(factory);
+            sources.Add(("music21", "musicxml/music21", musicXml.ReadMusic21()));
+            sources.Add(("openewld", "musicxml/openewld", musicXml.ReadOpenEwld()));
+            sources.Add(("openscore-lieder", "musicxml/openscore-lieder", openScore.ReadLieder()));
+            sources.Add(("openscore-quartets", "musicxml/openscore-quartets", openScore.ReadQuartets()));
+        }
+
+        if (options.IncludeKern)
+        {
+            sources.Add(("kern", "kern", new KernCorpus(factory).Read()));
+        }
+
+        if (options.IncludeMidi)
+        {
+            sources.Add(("pop909", "midi/pop909", new Pop909Corpus(factory).Read()));
         }
 
         var items = new List<ScoreItem>();
         var errors = new List<string>();
-        foreach (var (name, read) in sources)
+        foreach (var (name, folder, read) in sources)
         {
-            var before = items.Count;
+            if (!Directory.Exists(Path.Combine(options.DataRoot, folder)))
+            {
+                progress?.Invoke($"{name}: absent ({folder} is not in the data folder)");
+                continue;
+            }
+
+            var (before, failedBefore) = (items.Count, errors.Count);
             foreach (var (item, error) in read)
             {
                 if (item is not null)
@@ -45,7 +64,7 @@ public sealed class DatasetBuilder(DatasetOptions options)
                 }
             }
 
-            progress?.Invoke($"{name}: {items.Count - before} scores");
+            progress?.Invoke($"{name}: {items.Count - before} scores, {errors.Count - failedBefore} unreadable");
         }
 
         return new Result(items, errors);

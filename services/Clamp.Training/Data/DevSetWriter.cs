@@ -4,7 +4,7 @@ using Clamp.Training.Training;
 namespace Clamp.Training.Data;
 
 /// <summary>
-/// Writes the dev split as <c>clamp eval</c> JSONL files: <c>search.jsonl</c> (id, text = all metadata lines, music)
+/// Writes the dev split as <c>clamp eval</c> JSONL files: <c>search.jsonl</c> (id, text = the description, music)
 /// and one <c>&lt;task&gt;.jsonl</c> per zero-shot task (id, label, music). The music is the tune's music text (metadata
 /// already removed) under an <c>X:1</c> line, which <c>clamp eval</c> reads back as ABC.
 /// </summary>
@@ -16,7 +16,7 @@ public static class DevSetWriter
     {
         Directory.CreateDirectory(directory);
         var dev = items.Where(i => i.IsDev).ToList();
-        var written = new List<string> { WriteLines(Path.Combine(directory, "search.jsonl"), dev.Select(i => new { id = i.Id, text = i.FullText, music = Music(i) })) };
+        var written = new List<string> { WriteLines(Path.Combine(directory, "search.jsonl"), dev.Select(i => new { id = i.Id, text = i.Description, music = Music(i) })) };
         foreach (var task in DevTasks.All)
         {
             var labelled = dev.Where(i => i.Labels.ContainsKey(task)).ToList();

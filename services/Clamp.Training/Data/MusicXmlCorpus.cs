@@ -1,109 +1,72 @@
-using Clamp.Music;
-
 namespace Clamp.Training.Data;
 
 /// <summary>
-/// The MusicXML collections: the music21 corpus (composer = folder; MusicXML files only) and OpenEWLD lead sheets
-/// (title, authors, year, Discogs genre and styles from its index). Converted to ABC by Clamp.Music.
+/// The music21 corpus (composer = folder; MusicXML and kern files) and OpenEWLD lead sheets (title, authors, year,
+/// Discogs genre and styles from its index). Converted to ABC by Clamp.Music.
 /// </summary>
-public sealed class MusicXmlCorpus(string dataRoot, ScoreImporter importer)
+public sealed class MusicXmlCorpus(ScoreItemFactory factory)
 {
-    private static readonly Dictionary<string, string> ComposerNames = new()
+    private static readonly Dictionary<string, (string Name, string Repertoire)> Music21Folders = new()
     {
-        ["bach"] = "Johann Sebastian Bach",
-        ["beethoven"] = "Ludwig van Beethoven",
-        ["mozart"] = "Wolfgang Amadeus Mozart",
-        ["haydn"] = "Joseph Haydn",
-        ["monteverdi"] = "Claudio Monteverdi",
-        ["palestrina"] = "Giovanni Pierluigi da Palestrina",
-        ["schumann_robert"] = "Robert Schumann",
-        ["schumann_clara"] = "Clara Schumann",
-        ["schubert"] = "Franz Schubert",
-        ["handel"] = "George Frideric Handel",
-        ["joplin"] = "Scott Joplin",
-        ["schoenberg"] = "Arnold Schoenberg",
-        ["webern"] = "Anton Webern",
-        ["verdi"] = "Giuseppe Verdi",
-        ["weber"] = "Carl Maria von Weber",
+        ["bach"] = ("Johann Sebastian Bach", Repertoire.Chorale),
+        ["beethoven"] = ("Ludwig van Beethoven", Repertoire.ClassicalPiece),
+        ["mozart"] = ("Wolfgang Amadeus Mozart", Repertoire.ClassicalPiece),
+        ["haydn"] = ("Joseph Haydn", Repertoire.ClassicalPiece),
+        ["monteverdi"] = ("Claudio Monteverdi", Repertoire.ChoralWork),
+        ["palestrina"] = ("Giovanni Pierluigi da Palestrina", Repertoire.ChoralWork),
+        ["schumann_robert"] = ("Robert Schumann", Repertoire.ClassicalPiece),
+        ["schumann_clara"] = ("Clara Schumann", Repertoire.ClassicalPiece),
+        ["schubert"] = ("Franz Schubert", Repertoire.ClassicalPiece),
+        ["handel"] = ("George Frideric Handel", Repertoire.ClassicalPiece),
+        ["joplin"] = ("Scott Joplin", Repertoire.PianoPiece),
+        ["schoenberg"] = ("Arnold Schoenberg", Repertoire.ClassicalPiece),
+        ["webern"] = ("Anton Webern", Repertoire.ClassicalPiece),
+        ["verdi"] = ("Giuseppe Verdi", Repertoire.ClassicalPiece),
+        ["weber"] = ("Carl Maria von Weber", Repertoire.ClassicalPiece),
     };
 
-    public IEnumerable<(ScoreItem? Item, string? Error)> ReadMusic21(double devShare)
+    public IEnumerable<(ScoreItem? Item, string? Error)> ReadMusic21()
     {
-        var root = Path.Combine(dataRoot, "musicxml", "music21");
-        foreach (var row in TsvRows(Path.Combine(root, "MANIFEST.tsv")))
+        var root = Path.Combine(factory.DataRoot, "musicxml", "music21");
+        foreach (var row in TsvTable.Read(Path.Combine(root, "MANIFEST.tsv")))
         {
             var (path, folder, format) = (StripPrefix(row["path"]), row["collection(composer or source)"], row["format"]);
-            if (format is not ("mxl" or "xml" or "musicxml") || !ComposerNames.TryGetValue(folder, out var composer))
+            if (format is not ("mxl" or "xml" or "musicxml" or "krn") || !Music21Folders.TryGetValue(folder, out var known))
             {
                 continue;
             }
 
-            var lines = new MetadataLines().Add("Composer", composer);
-            yield return Read(Path.Combine(root, path), "music21/" + folder, lines, new Dictionary<string, string> { [DevTasks.Composer] = composer }, devShare);
+            var source = new SourceFacts { Repertoire = known.Repertoire, Composer = known.Name, Collection = "the music21 corpus" };
+            yield return factory.FromFile(Path.Combine(root, path), "music21/" + folder, source, new() { [DevTasks.Composer] = known.Name });
         }
     }
 
-    public IEnumerable<(ScoreItem? Item, string? Error)> ReadOpenEwld(double devShare)
+    public IEnumerable<(ScoreItem? Item, string? Error)> ReadOpenEwld()
     {
-        var root = Path.Combine(dataRoot, "musicxml", "openewld");
-        foreach (var row in TsvRows(Path.Combine(root, "index.tsv")))
+        var root = Path.Combine(factory.DataRoot, "musicxml", "openewld");
+        foreach (var row in TsvTable.Read(Path.Combine(root, "index.tsv")))
         {
-            var lines = new MetadataLines()
-                .Add("Title", row["title"])
-                .Add("Composer", row["authors"])
-                .Add("Year", row["year"])
-                .Add("Genre", row["genre"])
-                .Add("Style", row["styles"]);
-            var labels = new Dictionary<string, string>();
-            if (!string.IsNullOrWhiteSpace(row["genre"]))
+            var source = new SourceFacts
             {
-                labels[DevTasks.Genre] = row["genre"].Trim();
+                Repertoire = Repertoire.LeadSheet,
+                Collection = "the OpenEWLD lead sheets",
+                Title = row["title"],
+                Composer = row["authors"],
+                Year = row["year"],
+                Genre = row["genre"],
+                Styles = row["styles"],
+            };
+            var labels = new Dictionary<string, string>();
+            if (row["genre"].Length > 0)
+            {
+                labels[DevTasks.Genre] = row["genre"];
             }
 
-            yield return Read(Path.Combine(root, row["path_mxl"]), "openewld", lines, labels, devShare);
+            yield return factory.FromFile(Path.Combine(root, row["path_mxl"]), "openewld", source, labels);
         }
-    }
-
-    private (ScoreItem? Item, string? Error) Read(string path, string collection, MetadataLines lines, Dictionary<string, string> labels, double devShare)
-    {
-        var id = Path.GetRelativePath(dataRoot, path).Replace('\\', '/');
-        if (!File.Exists(path))
-        {
-            return (null, $"{id}: file not found");
-        }
-
-        var tune = importer.Import(path).Tunes.FirstOrDefault();
-        if (tune?.Tune is not { } read || read.MusicText.Length == 0)
-        {
-            return (null, $"{id}: {tune?.Error?.Message ?? "no music"}");
-        }
-
-        foreach (var line in MetadataLines.From(read.Metadata).ToList())
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            lines.Add(line[..colon], line[(colon + 1)..]);
-        }
-
-        return (new ScoreItem
-        {
-            Id = id,
-            Collection = collection,
-            MusicText = read.MusicText,
-            TextLines = lines.ToList(),
-            Labels = labels,
-            IsDev = Split.IsDev(id, devShare),
-        }, null);
     }
 
     /// <summary>The manifest's paths start with the corpus folder name (music21_corpus/); the files lie without it.</summary>
     private static string StripPrefix(string path) =>
         path.StartsWith("music21_corpus/", StringComparison.Ordinal) ? path["music21_corpus/".Length..] : path;
-
-    private static IEnumerable<Dictionary<string, string>> TsvRows(string path)
-    {
-        var rows = File.ReadLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
-        var header = rows[0];
-        return rows.Skip(1).Select(cells => header.Select((name, i) => (name, value: i < cells.Length ? cells[i] : ""))
-            .ToDictionary(p => p.name, p => p.value));
-    }
 }

@@ -1,8 +1,8 @@
 namespace Clamp.Training.Data;
 
 /// <summary>
-/// One score of the training data: its music text (metadata removed by Clamp.Music), the text lines made from its
-/// metadata, its labels for the zero-shot dev tasks, and whether it is in the dev split.
+/// One score of the training data: its music text (metadata removed by Clamp.Music), its description as sentences,
+/// its labels for the zero-shot dev tasks, and whether it is in the dev split.
 /// </summary>
 public sealed record ScoreItem
 {
@@ -14,14 +14,14 @@ public sealed record ScoreItem
 
     public required string MusicText { get; init; }
 
-    /// <summary>Readable metadata lines ("Title: …", "Type: reel", "Key: D major" …); text dropout picks among them.</summary>
-    public required IReadOnlyList<string> TextLines { get; init; }
+    /// <summary>The description, one fact a sentence (<see cref="DescriptionWriter"/>); text dropout picks among them.</summary>
+    public required IReadOnlyList<string> Sentences { get; init; }
 
     /// <summary>Dev task name -> label (e.g. "tune-type" -> "jig").</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
     public required bool IsDev { get; init; }
 
-    /// <summary>All text lines joined: the query of the search dev set.</summary>
-    public string FullText => string.Join(" ", TextLines);
+    /// <summary>The whole description as one paragraph: the prose query of the search dev set.</summary>
+    public string Description => string.Join(" ", Sentences);
 }

@@ -12,7 +12,7 @@ namespace Clamp.Training.Evaluation;
 /// </summary>
 public static class EvalDataFile
 {
-    public static IReadOnlyList<EvalItem> Read(string path, string textField, IBarPatcher patcher, int maxPatches, TextWriter errors)
+    public static IReadOnlyList<EvalItem> Read(string path, string textField, ModelInput input, TextWriter errors)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var importer = new ScoreImporter();
@@ -34,7 +34,7 @@ public static class EvalDataFile
                 throw new InvalidDataException($"{path}:{lineNumber}: no \"{textField}\" string");
             }
 
-            var patches = ReadScore(root, directory, importer, patcher, maxPatches, out var error);
+            var patches = EvalScore.Read(root, directory, importer, input, out var error);
             if (error is not null)
             {
                 errors.WriteLine($"{path}:{lineNumber} ({id}): {error}; counted as a miss");
@@ -44,42 +44,5 @@ public static class EvalDataFile
         }
 
         return items;
-    }
-
-    private static PatchSequence? ReadScore(JsonElement root, string directory, ScoreImporter importer, IBarPatcher patcher, int maxPatches, out string? error)
-    {
-        ScoreImport import;
-        if (root.TryGetProperty("music", out var music) && music.ValueKind == JsonValueKind.String)
-        {
-            var text = music.GetString()!;
-            var name = text.TrimStart().StartsWith('<') ? "inline.xml" : "inline.abc";
-            import = importer.Import(name, Encoding.UTF8.GetBytes(text));
-        }
-        else if (root.TryGetProperty("path", out var relative) && relative.ValueKind == JsonValueKind.String)
-        {
-            var file = Path.Combine(directory, relative.GetString()!);
-            if (!File.Exists(file))
-            {
-                error = $"{relative.GetString()} not found";
-                return null;
-            }
-
-            import = importer.Import(file);
-        }
-        else
-        {
-            error = "no \"music\" or \"path\"";
-            return null;
-        }
-
-        var tune = import.Succeeded.FirstOrDefault(t => t.MusicText.Length > 0);
-        if (tune is null)
-        {
-            error = import.Failures.FirstOrDefault()?.Message ?? "no music in the score";
-            return null;
-        }
-
-        error = null;
-        return patcher.Patch(tune.MusicText, maxPatches);
     }
 }

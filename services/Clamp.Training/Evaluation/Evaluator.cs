@@ -11,7 +11,7 @@ public static class Evaluator
     /// <summary>Each item's text is a query; the pool is every readable score; the item's own score is the answer.</summary>
     public static SearchMetrics Search(IEmbeddingModel model, IReadOnlyList<EvalItem> items)
     {
-        var music = EmbedReadable(model, items);
+        var music = MusicEmbeddings.Of(model, items.Select(i => i.Patches).ToList());
         var queries = model.EmbedText(items.Select(i => i.Text).ToList());
         return SearchMetrics.Compute(queries, music);
     }
@@ -19,7 +19,7 @@ public static class Evaluator
     /// <summary>Each item's text is its label; the prediction is the label whose prompt is closest.</summary>
     public static ClassificationMetrics Classify(IEmbeddingModel model, IReadOnlyList<EvalItem> items, IReadOnlyList<string> labels, string template)
     {
-        var music = EmbedReadable(model, items);
+        var music = MusicEmbeddings.Of(model, items.Select(i => i.Patches).ToList());
         var prompts = model.EmbedText(labels.Select(l => ZeroShotClassifier.Prompt(template, l)).ToList());
         var predicted = music.Select(m => ZeroShotClassifier.Predict(m, labels, prompts)).ToList();
         return ClassificationMetrics.Compute(items.Select(i => i.Text).ToList(), predicted, labels);
@@ -27,17 +27,4 @@ public static class Evaluator
 
     /// <summary>The distinct labels of the items, in order of first appearance.</summary>
     public static IReadOnlyList<string> LabelsOf(IReadOnlyList<EvalItem> items) => items.Select(i => i.Text).Distinct(StringComparer.Ordinal).ToList();
-
-    private static float[]?[] EmbedReadable(IEmbeddingModel model, IReadOnlyList<EvalItem> items)
-    {
-        var readable = items.Select((item, index) => (item, index)).Where(p => p.item.Patches is not null).ToList();
-        var embeddings = model.EmbedMusic(readable.Select(p => p.item.Patches!).ToList());
-        var result = new float[]?[items.Count];
-        for (var i = 0; i < readable.Count; i++)
-        {
-            result[readable[i].index] = embeddings[i];
-        }
-
-        return result;
-    }
 }

@@ -10,7 +10,8 @@ public sealed class OnnxEmbeddingModel(Clamp.Inference.ClampModel model) : IEmbe
 
     public int MaxPatches => model.Manifest.MaxPatches;
 
-    public PatchScheme Scheme => model.PatchScheme;
+    /// <summary>How scores become this model's input, from its manifest.</summary>
+    public ModelInput Input => model.Manifest.Input;
 
     public float[][] EmbedMusic(IReadOnlyList<PatchSequence> scores) => model.Music.EncodeMany(scores, PatchBudget);
 

@@ -27,5 +27,5 @@ public static class ZeroShotClassifier
     /// <summary>The prompt of a label: <paramref name="template"/> with {label} replaced.</summary>
     public static string Prompt(string template, string label) => template.Replace("{label}", label, StringComparison.Ordinal);
 
-    public const string DefaultTemplate = "This is a {label}.";
+    public const string DefaultTemplate = Clamp.Music.Patching.ModelInput.DefaultPromptTemplate;
 }

@@ -43,7 +43,7 @@ public static class DevEvaluation
 
     public static DevReport Run(IEmbeddingModel model, TrainingData data, string template)
     {
-        var search = Evaluator.Search(model, data.Dev.Select((item, i) => new EvalItem(item.FullText, data.DevPatches[i])).ToList());
+        var search = Evaluator.Search(model, data.Dev.Select((item, i) => new EvalItem(item.Description, data.DevPatches[i])).ToList());
         var tasks = new List<TaskResult>();
         foreach (var task in DevTasks.All)
         {

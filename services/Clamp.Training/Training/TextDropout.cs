@@ -1,6 +1,6 @@
 namespace Clamp.Training.Training;
 
-/// <summary>CLaMP's text dropout: each metadata line is kept with probability 0.5 (at least one), shuffled and joined.</summary>
+/// <summary>CLaMP's text dropout: each sentence of the description is kept with probability 0.5 (at least one), shuffled and joined.</summary>
 public static class TextDropout
 {
     public static string Apply(IReadOnlyList<string> lines, Random random)

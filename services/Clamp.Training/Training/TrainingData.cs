@@ -28,20 +28,19 @@ public sealed class TrainingData
     /// <summary>Every text whose sentence embedding the run needs.</summary>
     public IEnumerable<string> Texts(string template) =>
         Variants.SelectMany(v => v)
-            .Concat(Dev.Select(d => d.FullText))
+            .Concat(Dev.Select(d => d.Description))
             .Concat(Dev.SelectMany(d => d.Labels.Values).Distinct().Select(label => Evaluation.ZeroShotClassifier.Prompt(template, label)));
 
     public static TrainingData Load(TrainingOptions options)
     {
-        var items = DatasetFile.Read(options.DatasetPath).Where(i => i.TextLines.Count > 0).ToList();
-        var patcher = BarPatcher.For(PatchScheme.Clamp1);
+        var items = DatasetFile.Read(options.DatasetPath).Where(i => i.Sentences.Count > 0).ToList();
         var train = Subset(items.Where(i => !i.IsDev), options.MaxTrainItems, options.Seed);
         var dev = Subset(items.Where(i => i.IsDev), options.MaxDevItems, options.Seed);
         var random = new Random(unchecked((int)options.Seed) + 1);
-        var variants = train.Select(item => Enumerable.Range(0, options.TextVariants).Select(_ => TextDropout.Apply(item.TextLines, random)).ToArray()).ToList();
+        var variants = train.Select(item => Enumerable.Range(0, options.TextVariants).Select(_ => TextDropout.Apply(item.Sentences, random)).ToArray()).ToList();
         return new TrainingData(
-            train, train.Select(i => patcher.Patch(i.MusicText, options.Model.MaxPatches)).ToList(), variants,
-            dev, dev.Select(i => patcher.Patch(i.MusicText, options.Model.MaxPatches)).ToList());
+            train, train.Select(i => options.Input.Patch(i.MusicText)).ToList(), variants,
+            dev, dev.Select(i => options.Input.Patch(i.MusicText)).ToList());
     }
 
     private static List<ScoreItem> Subset(IEnumerable<ScoreItem> items, int max, long seed)

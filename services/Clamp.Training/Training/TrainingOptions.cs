@@ -1,3 +1,4 @@
+using Clamp.Music.Patching;
 using Clamp.Training.Model;
 
 namespace Clamp.Training.Training;
@@ -43,4 +44,10 @@ public sealed record TrainingOptions
     public int TextVariants { get; init; } = 2;
 
     public string Template { get; init; } = Evaluation.ZeroShotClassifier.DefaultTemplate;
+
+    /// <summary>How scores are cut into patches; written into the manifest.</summary>
+    public PatchScheme PatchScheme { get; init; } = PatchScheme.Clamp1;
+
+    /// <summary>The model's input as its manifest will say (<see cref="ModelInput"/>): training patches scores the same way.</summary>
+    public ModelInput Input => new(PatchScheme, Model.MaxPatches, Template);
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Clamp.Music.Patching;
 
 namespace Clamp.Inference.Manifest;
 
@@ -19,12 +21,18 @@ public sealed record ModelManifest
     /// <summary>The most patches one score may have (the end-of-sequence patch included).</summary>
     public required int MaxPatches { get; init; }
     public required int VocabSize { get; init; }
+    /// <summary>The zero-shot label prompt the model was trained and evaluated with; <c>{label}</c> is replaced.</summary>
+    public string PromptTemplate { get; init; } = ModelInput.DefaultPromptTemplate;
     public required MusicTowerManifest Music { get; init; }
     public required TextTowerManifest Text { get; init; }
     public TrainingManifest? Training { get; init; }
     /// <summary>Evaluation results, free-form.</summary>
     public JsonObject? Metrics { get; init; }
     public string? Licence { get; init; }
+
+    /// <summary>How a score becomes this model's input (<see cref="ModelInput.Patch(Clamp.Music.Abc.AbcTune)"/>).</summary>
+    [JsonIgnore]
+    public ModelInput Input => ModelInput.Of(PatchScheme, MaxPatches, PromptTemplate);
 
     /// <summary>"modelId@version", the way logs and errors name a model.</summary>
     public string DisplayName => $"{ModelId}@{Version}";

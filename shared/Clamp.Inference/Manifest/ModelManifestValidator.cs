@@ -54,6 +54,9 @@ public static class ModelManifestValidator
             return;
         }
 
+        Require(problems, manifest.PromptTemplate?.Contains(ModelInput.LabelPlaceholder, StringComparison.Ordinal) == true,
+            $"promptTemplate '{manifest.PromptTemplate}' has no {ModelInput.LabelPlaceholder}");
+
         // Every known scheme uses the CLaMP-1 vocabulary and 64-id patches.
         Require(problems, manifest.PatchLength == PatchVocabulary.PatchLength,
             $"patchLength {manifest.PatchLength} does not match scheme {manifest.PatchScheme} ({PatchVocabulary.PatchLength})");

@@ -7,4 +7,7 @@ public enum ScoreFileFormat
     MusicXml,
     CompressedMusicXml,
     Midi,
+
+    /// <summary>Humdrum <c>**kern</c> (<c>.krn</c>).</summary>
+    Kern,
 }

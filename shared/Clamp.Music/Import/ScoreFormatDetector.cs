@@ -2,7 +2,7 @@ namespace Clamp.Music;
 
 /// <summary>
 /// Tells a score's format: binary signatures first (a zip is compressed MusicXML, <c>MThd</c> is MIDI), then the
-/// file name's extension, then the text itself (an XML score element, or ABC fields).
+/// file name's extension, then the text itself (an XML score element, a <c>**kern</c> spine, or ABC fields).
 /// </summary>
 public static class ScoreFormatDetector
 {
@@ -15,6 +15,7 @@ public static class ScoreFormatDetector
         [".mxl"] = ScoreFileFormat.CompressedMusicXml,
         [".mid"] = ScoreFileFormat.Midi,
         [".midi"] = ScoreFileFormat.Midi,
+        [".krn"] = ScoreFileFormat.Kern,
     };
 
     public static ScoreFileFormat? Detect(string fileName, ReadOnlySpan<byte> content)
@@ -42,6 +43,11 @@ public static class ScoreFormatDetector
         if (head.IndexOf("<score-partwise"u8) >= 0 || head.IndexOf("<score-timewise"u8) >= 0)
         {
             return ScoreFileFormat.MusicXml;
+        }
+
+        if (head.StartsWith("**kern"u8) || head.IndexOf("\n**kern"u8) >= 0 || head.IndexOf("\t**kern"u8) >= 0)
+        {
+            return ScoreFileFormat.Kern;
         }
 
         return head.StartsWith("X:"u8) || head.IndexOf("\nX:"u8) >= 0 || head.IndexOf("\nK:"u8) >= 0 ? ScoreFileFormat.Abc : null;

@@ -4,7 +4,7 @@ namespace Clamp.Music;
 
 /// <summary>
 /// The one way a score file becomes tunes (metadata + music text), used alike by the patching service,
-/// training and the CLI. MusicXML and MIDI are converted to ABC first, then read as ABC. Never throws for
+/// training and the CLI. MusicXML, MIDI and Humdrum kern are converted to ABC first, then read as ABC. Never throws for
 /// bad input: a file-level problem is one failed tune, a tune-level problem fails that tune only.
 /// </summary>
 public sealed class ScoreImporter(ScoreImportOptions options)
@@ -35,7 +35,7 @@ public sealed class ScoreImporter(ScoreImportOptions options)
         }
     }
 
-    /// <summary>The whole ABC text of a file: an ABC file decoded, a MusicXML or MIDI file converted.</summary>
+    /// <summary>The whole ABC text of a file: an ABC file decoded, a MusicXML, MIDI or kern file converted.</summary>
     /// <exception cref="ScoreReadException">The file is too large, of no known format, or cannot be converted.</exception>
     public string ReadAbc(string fileName, byte[] content)
     {
@@ -51,7 +51,7 @@ public sealed class ScoreImporter(ScoreImportOptions options)
             ScoreFileFormat.Abc => ScoreTextDecoder.Decode(content),
             { } format => ScoreConverters.ToAbc(format, content),
             null => throw new ScoreReadException(
-                "import.unknown-format", $"{fileName} is not ABC, MusicXML (.xml, .musicxml, .mxl) or MIDI (.mid, .midi)"),
+                "import.unknown-format", $"{fileName} is not ABC, MusicXML (.xml, .musicxml, .mxl), MIDI (.mid, .midi) or Humdrum kern (.krn)"),
         };
     }
 

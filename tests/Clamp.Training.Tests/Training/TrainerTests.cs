@@ -88,7 +88,7 @@ public sealed class TrainerTests : IClassFixture<TrainerTests.Fixture>, IDisposa
             var folder = Path.Combine(_dataRoot, "abc", "oneills1850");
             Directory.CreateDirectory(folder);
             File.Copy(Samples.PathOf("oneills-0001-0012.abc"), Path.Combine(folder, "oneills-0001-0012.abc"));
-            var built = new DatasetBuilder(new DatasetOptions { DataRoot = _dataRoot, IncludeMusicXml = false, DevShare = 0.34 }).Build();
+            var built = new DatasetBuilder(new DatasetOptions { DataRoot = _dataRoot, IncludeMusicXml = false, IncludeKern = false, IncludeMidi = false, DevShare = 0.34 }).Build();
             DatasetPath = Path.Combine(_dataRoot, "dataset.jsonl");
             DatasetFile.Write(DatasetPath, built.Items);
         }
