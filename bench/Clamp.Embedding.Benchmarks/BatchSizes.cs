@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Clamp.Inference.Batching;
+using Clamp.Training.Model;
 
 namespace Clamp.Embedding.Benchmarks;
 

@@ -77,11 +77,11 @@ internal sealed class IngestBenchmark(Arguments args)
         using var channel = GrpcChannel.ForAddress(args.Address("embedder", "http://127.0.0.1:5181"));
         var embedder = new Embedder.EmbedderClient(channel);
         var model = (await embedder.ListModelsAsync(new ListModelsRequest())).Models.First(m => m.IsDefault);
-        var patcher = BarPatcher.For(BarPatcher.ParseScheme(model.PatchScheme));
+        var input = ModelInput.Of(model.PatchScheme, model.MaxPatches, null);
         var importer = new ScoreImporter();
         var items = tunes.Select((abc, i) =>
         {
-            var patches = patcher.Patch(importer.Import($"t{i}.abc", Encoding.UTF8.GetBytes(abc)).Tunes[0].Tune!.MusicText, model.MaxPatches);
+            var patches = input.Patch(importer.Import($"t{i}.abc", Encoding.UTF8.GetBytes(abc)).Tunes[0].Tune!);
             return new ScoreItem
             {
                 Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -12,7 +12,7 @@ namespace Clamp.Patching;
 /// </summary>
 internal sealed class ScorePatcher(ScoreImporter importer, IOptions<PatchingOptions> options)
 {
-    private readonly IBarPatcher _patcher = BarPatcher.For(BarPatcher.ParseScheme(options.Value.Scheme));
+    private readonly ModelInput _input = ModelInput.Of(options.Value.Scheme, options.Value.MaxPatches, null);
 
     public PatchingOutcome Patch(ScoreIngested score)
     {
@@ -30,15 +30,16 @@ internal sealed class ScorePatcher(ScoreImporter importer, IOptions<PatchingOpti
             });
         }
 
-        var patches = _patcher.Patch(tune.Tune.MusicText, options.Value.MaxPatches);
+        var patches = _input.Patch(tune.Tune);
         return PatchingOutcome.Of(new ScorePatched
         {
             ScoreId = score.ScoreId,
             ContentHash = score.ContentHash,
-            PatchScheme = BarPatcher.NameOf(_patcher.Scheme),
+            PatchScheme = _input.SchemeName,
             PatchLength = patches.PatchLength,
             Patches = patches.Ids,
             PatchCount = patches.Count,
+            MusicText = tune.Tune.MusicText,
             Metadata = ScoreMetadataMerger.Merge(score.Metadata, tune.Tune.Metadata),
             TargetModelVersion = score.TargetModelVersion,
         });

@@ -26,7 +26,7 @@ public sealed class QueryOptions
     /// </summary>
     [Range(0.001, 1000)] public double LogitScale { get; set; } = 100;
 
-    /// <summary>Prompt template of classification when a request gives none.</summary>
+    /// <summary>Prompt template of classification when neither the request nor the model's manifest gives one.</summary>
     [Required] public string DefaultTemplate { get; set; } = "This is a {label}.";
 
     [Range(1, 1000)] public int MaxLabels { get; set; } = 100;

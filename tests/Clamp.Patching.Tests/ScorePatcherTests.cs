@@ -28,6 +28,7 @@ public sealed class ScorePatcherTests
         Assert.True(patched.PatchCount > 4);
         Assert.Equal((64, "clamp1", "2.0.0"), (patched.PatchLength, patched.PatchScheme, patched.TargetModelVersion));
         Assert.Equal(patched.PatchCount * patched.PatchLength, patched.Patches.Length);
+        Assert.Equal(tune.MusicText, patched.MusicText);
 
         Assert.Equal("Uploader's title", patched.Metadata.Title);
         Assert.Equal("G major", patched.Metadata.Key);

@@ -49,6 +49,7 @@ public sealed class EmbedderService(ModelRegistry registry, EmbeddingMetrics met
             EmbeddingDim = m.Model.Manifest.EmbeddingDim,
             PatchScheme = m.Model.Manifest.PatchScheme,
             MaxPatches = m.Model.Manifest.MaxPatches,
+            PromptTemplate = m.Model.Manifest.PromptTemplate,
             ExecutionProvider = m.Model.Provider.Name,
             IsDefault = m.Version == defaultVersion,
         }));

@@ -48,9 +48,14 @@ public sealed class ServedModel : IAsyncDisposable
 
     /// <summary>Embeds one score's patches as they travel in messages; <see cref="InvalidPatchesException"/> when they
     /// do not fit this model.</summary>
-    public Task<float[]> EmbedScoreAsync(string? patchScheme, int patchLength, int patchCount, ReadOnlySpan<byte> patches, CancellationToken cancellationToken)
+    public Task<float[]> EmbedScoreAsync(string? patchScheme, int patchLength, int patchCount, ReadOnlySpan<byte> patches, CancellationToken cancellationToken) =>
+        EmbedScoreAsync(patchScheme, patchLength, patchCount, patches, null, cancellationToken);
+
+    /// <summary>Embeds a patched score; with its music text, a score patched in another scheme is cut again for this model.</summary>
+    public Task<float[]> EmbedScoreAsync(string? patchScheme, int patchLength, int patchCount, ReadOnlySpan<byte> patches, string? musicText,
+        CancellationToken cancellationToken)
     {
-        var input = PatchInput.Create(Model.Manifest, patchScheme, patchLength, patchCount, patches);
+        var input = PatchInput.Create(Model.Manifest, patchScheme, patchLength, patchCount, patches, musicText);
         return _music.EnqueueAsync(input, cancellationToken);
     }
 

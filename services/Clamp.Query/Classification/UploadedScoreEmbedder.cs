@@ -8,7 +8,7 @@ namespace Clamp.Query.Classification;
 
 /// <summary>
 /// An uploaded score (ABC, MusicXML, MIDI) -> its first tune's music text (<see cref="ScoreImporter"/>) ->
-/// patches in the model version's scheme (<see cref="BarPatcher"/>) -> an embedding from the embedding service:
+/// the model version's input (<see cref="ModelInput"/>: its patch scheme and limit) -> an embedding from the embedding service:
 /// the same path a stored score takes through the patching and embedding services.
 /// </summary>
 internal sealed class UploadedScoreEmbedder(ScoreImporter importer, QueryEmbedder embedder)
@@ -23,9 +23,7 @@ internal sealed class UploadedScoreEmbedder(ScoreImporter importer, QueryEmbedde
                 $"The uploaded score cannot be read ({tune.Error!.Code}): {tune.Error.Message}"));
 
         var model = await embedder.ModelAsync(modelVersion, cancellationToken);
-        var scheme = BarPatcher.ParseScheme(model.PatchScheme);
-        var maxPatches = model.MaxPatches > 0 ? model.MaxPatches : IBarPatcher.DefaultMaxPatches;
-        var patches = BarPatcher.For(scheme).Patch(tune.Tune.MusicText, maxPatches);
-        return await embedder.EmbedScoreAsync(patches, BarPatcher.NameOf(scheme), modelVersion, cancellationToken);
+        var input = ModelInput.Of(model.PatchScheme, model.MaxPatches, model.PromptTemplate);
+        return await embedder.EmbedScoreAsync(input.Patch(tune.Tune), input.SchemeName, modelVersion, cancellationToken);
     }
 }

@@ -50,9 +50,9 @@ internal sealed class ScoreSearchService(
     public override async Task<ClassifyResponse> Classify(ClassifyRequest request, ServerCallContext context)
     {
         var o = options.Value;
-        var template = request.Template.Length > 0 ? request.Template : o.DefaultTemplate;
-        var prompts = LabelPrompts.Build(request.Labels, template, o.MaxLabels);
         var version = await store.ResolveVersionAsync(request.ModelVersion, context.CancellationToken);
+        var template = request.Template.Length > 0 ? request.Template : await ModelTemplateAsync(version, context.CancellationToken);
+        var prompts = LabelPrompts.Build(request.Labels, template, o.MaxLabels);
 
         var score = request.ScoreCase switch
         {
@@ -64,6 +64,10 @@ internal sealed class ScoreSearchService(
         var labels = ZeroShotClassifier.Classify(score, request.Labels, promptVectors, o.LogitScale);
         return new ClassifyResponse { Labels = { labels }, ModelVersion = version };
     }
+
+    /// <summary>The model version's own prompt (its manifest's), else the configured default.</summary>
+    private async Task<string> ModelTemplateAsync(string version, CancellationToken cancellationToken) =>
+        (await embedder.ModelAsync(version, cancellationToken)).PromptTemplate is { Length: > 0 } own ? own : options.Value.DefaultTemplate;
 
     private static string ScoreIdOf(string scoreId) =>
         Guid.TryParse(scoreId, out var id) ? id.ToString() : throw Invalid($"'{scoreId}' is not a score id (a UUID).");

@@ -15,7 +15,7 @@ public static class EvalCommandFactory
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static Command Create() => new("eval", "Evaluate a model directory on a JSONL file.") { Search(), Classify(), ProbeCommandFactory.Create() };
+    public static Command Create() => new("eval", "Evaluate a model directory on a JSONL file.") { Search(), Classify(), ProbeCommandFactory.Create(), ScalingCommandFactory.Create() };
 
     private static Command Search()
     {

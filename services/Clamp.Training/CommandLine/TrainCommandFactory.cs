@@ -99,9 +99,10 @@ public static class TrainCommandFactory
             return path;
         }
 
-        var built = new DatasetBuilder(new DatasetOptions { DataRoot = dataRoot, IncludeMusicXml = allFormats, IncludeKern = allFormats, IncludeMidi = allFormats }).Build(progress.Log);
+        var dataset = new DatasetOptions { DataRoot = dataRoot, IncludeMusicXml = allFormats, IncludeKern = allFormats, IncludeMidi = allFormats };
+        var built = new DatasetBuilder(dataset).Build(progress.Log);
         DatasetFile.Write(path, built.Items);
-        foreach (var file in DevSetWriter.Write(built.Items, Path.Combine(workDirectory, "dev")))
+        foreach (var file in DevSetWriter.Write(built.Items, dataset.HeldOutCollections, Path.Combine(workDirectory, "dev")))
         {
             progress.Log($"dev set {file}");
         }

@@ -23,6 +23,12 @@ public static partial class DescriptionWriter
             AddIf(sentences, metadata.Rhythm, r => $"Type: {r}.");
         }
 
+        if (type is not null)
+        {
+            // The default zero-shot prompt of the type itself ("This is a jig."), so that the prompt lands near the scores it names.
+            sentences.Add(Evaluation.ZeroShotClassifier.Prompt(Evaluation.ZeroShotClassifier.DefaultTemplate, type));
+        }
+
         sentences.Add(Pick(random, $"This is {Article(source.Repertoire)} {source.Repertoire}.", $"{Capital(Article(Repertoire.Phrase(source.Repertoire)))} {Repertoire.Phrase(source.Repertoire)}."));
 
         var titles = (source.Title is { } given ? [given, .. metadata.Titles] : metadata.Titles).Select(Clean).OfType<string>()

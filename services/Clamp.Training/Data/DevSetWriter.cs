@@ -4,7 +4,8 @@ using Clamp.Training.Training;
 namespace Clamp.Training.Data;
 
 /// <summary>
-/// Writes the dev split as <c>clamp eval</c> JSONL files: <c>search.jsonl</c> (id, text = the description, music)
+/// Writes the dev split as <c>clamp eval</c> JSONL files: <c>search.jsonl</c> (id, text = the description, music),
+/// <c>search-held-out.jsonl</c> (the same over the held-out collections only)
 /// and one <c>&lt;task&gt;.jsonl</c> per zero-shot task (id, label, music). The music is the tune's music text (metadata
 /// already removed) under an <c>X:1</c> line, which <c>clamp eval</c> reads back as ABC.
 /// </summary>
@@ -12,11 +13,17 @@ public static class DevSetWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static IReadOnlyList<string> Write(IReadOnlyList<ScoreItem> items, string directory)
+    public static IReadOnlyList<string> Write(IReadOnlyList<ScoreItem> items, IReadOnlySet<string> heldOutCollections, string directory)
     {
         Directory.CreateDirectory(directory);
         var dev = items.Where(i => i.IsDev).ToList();
-        var written = new List<string> { WriteLines(Path.Combine(directory, "search.jsonl"), dev.Select(i => new { id = i.Id, text = i.Description, music = Music(i) })) };
+        var written = new List<string> { WriteSearch(Path.Combine(directory, "search.jsonl"), dev) };
+        var heldOut = dev.Where(i => heldOutCollections.Contains(i.Collection)).ToList();
+        if (heldOut.Count > 0)
+        {
+            written.Add(WriteSearch(Path.Combine(directory, "search-held-out.jsonl"), heldOut));
+        }
+
         foreach (var task in DevTasks.All)
         {
             var labelled = dev.Where(i => i.Labels.ContainsKey(task)).ToList();
@@ -30,6 +37,9 @@ public static class DevSetWriter
 
         return written;
     }
+
+    private static string WriteSearch(string path, IEnumerable<ScoreItem> items) =>
+        WriteLines(path, items.Select(i => new { id = i.Id, text = i.Description, music = Music(i) }));
 
     private static string Music(ScoreItem item) => "X:1\n" + item.MusicText;
 

@@ -9,5 +9,11 @@ public sealed record EpochRecord
     public required double PatchesPerSecond { get; init; }
     public required double Seconds { get; init; }
     public double? Temperature { get; init; }
+
+    /// <summary>Floating-point operations of the epoch's training steps (forward and backward, about 3 forward passes).</summary>
+    public double TrainingFlop { get; init; }
+
+    /// <summary>The machine's 1-minute load average when the epoch ended (2 means both cores busy).</summary>
+    public double? LoadAverage { get; init; }
     public Dictionary<string, double> Dev { get; init; } = [];
 }

@@ -12,9 +12,11 @@ public static class ModelExporter
 {
     public const string Licence =
         "Model weights: trained by this project. Training data: Nottingham Music Database (GPL-3.0); O'Neill's 1850, Aird's Airs, " +
-        "miscFolk and the music21 corpus (music21 corpus licence, some parts non-commercial); Essen folk song collection " +
-        "(non-commercial distribution only); OpenEWLD (see its LICENSE). Because of the Essen and music21 terms the weights " +
-        "should be treated as for non-commercial research use. The text base model all-MiniLM-L6-v2 is Apache-2.0.";
+        "miscFolk and the music21 corpus, MusicXML and kern (music21 corpus licence, some parts non-commercial); Essen folk song " +
+        "collection (non-commercial distribution only); OpenEWLD (see its LICENSE); OpenScore Lieder and string quartets (CC0); " +
+        "Humdrum kern scores (research use, some CC BY-NC-SA 4.0); POP909 (MIT). Ceol Rince na hÉireann (CC BY 4.0) is held out " +
+        "for evaluation, not trained on. Because of the Essen, music21 and kern terms the weights should be treated as for " +
+        "non-commercial research use. The text base model all-MiniLM-L6-v2 is Apache-2.0.";
 
     public static void Export(ClampModel model, TrainingOptions options, IReadOnlyList<EpochRecord> history, DevReport dev)
     {
@@ -68,7 +70,7 @@ public static class ModelExporter
             },
             Metrics = JsonSerializer.SerializeToNode(new
             {
-                split = "dev (10% of each source by a hash of the score id)",
+                split = "dev: 10% of each source by a hash of the score id, and all of the held-out collections (Ceol Rince na hÉireann)",
                 search = dev.Search,
                 zeroShot = dev.Tasks.Select(t => new { t.Task, t.Labels, model = t.Model, majority = t.Majority, chance = t.Chance }),
             }, new JsonSerializerOptions(JsonSerializerDefaults.Web))!.AsObject(),

@@ -18,6 +18,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingProgress progress,
 {
     public const string MaskedStage = "masked";
     public const string ContrastiveStage = "contrastive";
+    private IReadOnlyList<int> _trainLengths = [];
 
     public TrainingResult Run()
     {
@@ -40,6 +41,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingProgress progress,
 
         var embedder = new TorchEmbeddingModel(model, texts => texts.Select(t => bank[t]).ToArray());
         var lengths = data.TrainPatches.Select(p => p.Count).ToList();
+        _trainLengths = lengths;
         RunEpochs(MaskedStage, options.MaskedEpochs, history, checkpoint, model, epoch => MaskedEpoch(model, data, lengths, epoch), null);
         RunEpochs(ContrastiveStage, options.ContrastiveEpochs, history, checkpoint, model,
             epoch => ContrastiveEpoch(model, data, bank, lengths, epoch), () => DevEvaluation.Run(embedder, data, options.Template));
@@ -71,11 +73,13 @@ public sealed class Trainer(TrainingOptions options, ITrainingProgress progress,
                 PatchesPerSecond = speed,
                 Seconds = seconds,
                 Temperature = 1 / Math.Exp(model.LogitScale.item<float>()),
+                TrainingFlop = EpochFlop(),
+                LoadAverage = MachineLoad.OneMinute(),
                 Dev = dev?.Flatten() ?? [],
             });
             checkpoint.Save(model, history);
             TrainingPlots.Write(history, options.WorkDirectory);
-            progress.Log($"{stage} epoch {epoch}: loss {loss:F4}, {speed:F0} patches/s, {seconds:F0} s" + (dev is null ? "" : $" | {dev.Summary()}"));
+            progress.Log($"{stage} epoch {epoch}: loss {loss:F4}, {speed:F0} patches/s, {seconds:F0} s, load {MachineLoad.OneMinute():F1}" + (dev is null ? "" : $" | {dev.Summary()}"));
         }
     }
 
@@ -152,6 +156,13 @@ public sealed class Trainer(TrainingOptions options, ITrainingProgress progress,
         });
         return (meter.MeanLoss, meter.PatchesPerSecond, meter.Elapsed.TotalSeconds);
     }
+
+    /// <summary>
+    /// The floating-point operations of one epoch over the training scores: about three forward passes (forward,
+    /// and twice that backward) of the music encoder per score at its own length (<see cref="MusicEncoderFlops"/>).
+    /// </summary>
+    private double EpochFlop() =>
+        3 * _trainLengths.Sum(length => MusicEncoderFlops.Of(options.Model, 1, Math.Min(length, options.Model.MaxPatches)));
 
     /// <summary>A generator (and the torch seed) for one epoch of one stage, so a resumed run replays the same epoch.</summary>
     private Random Seeded(string stage, int epoch)

@@ -14,6 +14,12 @@ public sealed record ScorePatched
     /// <summary>Patches flattened row-major: PatchCount x PatchLength character ids (0..127).</summary>
     public required byte[] Patches { get; init; }
     public required int PatchCount { get; init; }
+    /// <summary>
+    /// The music text the patches were cut from (ABC, metadata removed), so that a model whose manifest names another
+    /// patch scheme cuts its own input from it (<c>ModelInput</c>) instead of failing the score. Null in messages
+    /// published before it existed.
+    /// </summary>
+    public string? MusicText { get; init; }
     /// <summary>Metadata read from the file and merged with the uploader's, normalised for filters.</summary>
     public required ScoreMetadata Metadata { get; init; }
     /// <summary>

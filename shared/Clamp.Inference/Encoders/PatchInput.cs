@@ -10,6 +10,23 @@ namespace Clamp.Inference.Encoders;
 /// </summary>
 public static class PatchInput
 {
+    /// <summary>
+    /// The model's input from a patched score that also carries its music text: when the patches are of another
+    /// scheme than the model's, the model cuts its own from the music text (<see cref="ModelInput"/>) instead of
+    /// refusing the score; otherwise as <see cref="Create(ModelManifest, string?, int, int, ReadOnlySpan{byte})"/>.
+    /// </summary>
+    public static PatchSequence Create(ModelManifest model, string? patchScheme, int patchLength, int patchCount, ReadOnlySpan<byte> ids, string? musicText)
+    {
+        if (!string.IsNullOrEmpty(musicText) && (!SameScheme(patchScheme ?? "", model.PatchScheme) || patchLength != model.PatchLength))
+        {
+            var sequence = model.Input.Patch(musicText);
+            Validate(model, sequence);
+            return sequence;
+        }
+
+        return Create(model, patchScheme, patchLength, patchCount, ids);
+    }
+
     public static PatchSequence Create(ModelManifest model, string? patchScheme, int patchLength, int patchCount, ReadOnlySpan<byte> ids)
     {
         if (!string.IsNullOrEmpty(patchScheme) && !SameScheme(patchScheme, model.PatchScheme))

@@ -109,6 +109,30 @@ public sealed class ScorePatchedConsumerTests(IsolatedInfrastructure infrastruct
         Assert.Equal("5.0.0", _host.Registry.Default!.Version);
     }
 
+    [Fact]
+    public async Task A_model_with_another_patch_scheme_cuts_its_own_patches_from_the_music_text()
+    {
+        TinyClampModel.Write(_outside.Path, new TinyClampModel.Shape { Version = "6.0.0", PatchScheme = "line-bars" });
+        await _probe.PublishAsync(new ModelPublished
+        {
+            ModelId = "clamp-tiny", ModelVersion = "6.0.0", EmbeddingDim = 16, PatchScheme = "line-bars", Location = _outside.Path,
+        });
+        await Eventually.TrueAsync(() => _host.Registry.TryGet("6.0.0", out _), "version 6.0.0 was not loaded", TimeSpan.FromSeconds(30));
+        var tune = Patches.Tunes[2];
+        var withText = Patched(Patches.Of(tune)) with { TargetModelVersion = "6.0.0", MusicText = tune };
+        var withoutText = Patched(Patches.Of(tune)) with { TargetModelVersion = "6.0.0" };
+
+        await _probe.PublishAsync(withText);
+        await _probe.PublishAsync(withoutText);
+
+        var embedded = await _probe.WaitForAsync<ScoreEmbedded>(e => e.ScoreId == withText.ScoreId);
+        var model = _host.Registry.Resolve("6.0.0").Model;
+        var lineBars = Clamp.Music.Patching.BarPatcher.For(Clamp.Music.Patching.PatchScheme.LineBars).Patch(tune, model.Manifest.MaxPatches);
+        Assert.Equal(model.Music.Encode([lineBars])[0], embedded.Embedding, Close);
+        var failed = await _probe.WaitForAsync<ScoreFailed>(f => f.ScoreId == withoutText.ScoreId);
+        Assert.Equal("model.mismatch", failed.Code);
+    }
+
     private static ScorePatched Patched(Clamp.Music.Patching.PatchSequence patches) => new()
     {
         ScoreId = Guid.NewGuid(),

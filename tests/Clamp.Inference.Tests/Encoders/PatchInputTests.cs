@@ -29,6 +29,29 @@ public sealed class PatchInputTests(TinyModelFixture fixture)
     }
 
     [Fact]
+    public void Patches_of_another_scheme_that_carry_their_music_text_are_cut_again_for_the_model()
+    {
+        var tune = Patches.Tunes[0];
+        var lineBars = Clamp.Music.Patching.BarPatcher.For(Clamp.Music.Patching.PatchScheme.LineBars).Patch(tune);
+
+        var input = PatchInput.Create(fixture.Model.Manifest, "line-bars", 64, lineBars.Count, lineBars.Ids, tune);
+
+        Assert.NotEqual(lineBars.Ids, input.Ids);
+        Assert.Equal(fixture.Model.Manifest.Input.Patch(tune).Ids, input.Ids);
+        Assert.Equal(Patches.Of(tune).Ids.Take(input.Ids.Length), input.Ids);
+    }
+
+    [Fact]
+    public void Patches_in_the_model_scheme_are_used_as_they_are_even_with_their_music_text()
+    {
+        var patches = Patches.Of(Patches.Tunes[1]);
+
+        var input = PatchInput.Create(fixture.Model.Manifest, "clamp1", 64, patches.Count, patches.Ids, "K:C\nCDEF|");
+
+        Assert.Equal(patches.Ids.Take(input.Ids.Length), input.Ids);
+    }
+
+    [Fact]
     public void Another_patch_length_is_a_model_mismatch()
     {
         var error = Assert.Throws<InvalidPatchesException>(() =>

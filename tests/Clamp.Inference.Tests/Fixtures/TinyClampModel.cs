@@ -22,6 +22,8 @@ public static class TinyClampModel
         public int EmbeddingDim { get; init; } = 16;
         public int HiddenDim { get; init; } = 8;
         public int MaxPatches { get; init; } = 32;
+        /// <summary>The patch scheme the manifest names ("clamp1", "line-bars").</summary>
+        public string PatchScheme { get; init; } = "clamp1";
         public int Seed { get; init; } = 7;
         /// <summary>The embedding size the ONNX files really produce (to write a model that contradicts its manifest).</summary>
         public int? OnnxEmbeddingDim { get; init; }
@@ -43,7 +45,7 @@ public static class TinyClampModel
             ModelId = shape.ModelId,
             Version = shape.Version,
             EmbeddingDim = shape.EmbeddingDim,
-            PatchScheme = "clamp1",
+            PatchScheme = shape.PatchScheme,
             PatchLength = PatchLength,
             MaxPatches = shape.MaxPatches,
             VocabSize = Vocab,

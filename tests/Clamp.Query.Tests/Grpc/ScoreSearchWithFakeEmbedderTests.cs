@@ -133,7 +133,7 @@ public sealed class ScoreSearchWithFakeEmbedderTests(QueryStack stack) : IClassF
         {
             ScoreId = target.Id.ToString(),
             Labels = { "jig", "reel", "hornpipe", "waltz" },
-            Template = "A {label} in D major, tune number 5",
+            Template = HashingFakeEmbedder.PromptTemplate,
         });
 
         Assert.Equal(HashingFakeEmbedder.ModelVersion, response.ModelVersion);
@@ -142,6 +142,19 @@ public sealed class ScoreSearchWithFakeEmbedderTests(QueryStack stack) : IClassF
         Assert.Equal(1f, response.Labels[0].Similarity, 3);
         Assert.Equal(1.0, response.Labels.Sum(l => (double)l.Probability), 4);
         Assert.True(response.Labels.Zip(response.Labels.Skip(1)).All(p => p.First.Probability >= p.Second.Probability));
+    }
+
+    [Fact]
+    public async Task Classify_without_a_template_uses_the_prompt_of_the_models_manifest()
+    {
+        var response = await Client.ClassifyAsync(new ClassifyRequest
+        {
+            ScoreId = stack.Stored[5].Id.ToString(),
+            Labels = { "jig", "reel", "hornpipe", "waltz" },
+        });
+
+        Assert.Equal("reel", response.Labels[0].Label);
+        Assert.Equal(1f, response.Labels[0].Similarity, 3);
     }
 
     [Fact]

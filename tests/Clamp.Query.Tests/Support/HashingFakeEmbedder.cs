@@ -17,6 +17,9 @@ public sealed class HashingFakeEmbedder : Embedder.EmbedderBase
     public const int Dimension = 32;
     public const string ModelVersion = "1.0.0";
 
+    /// <summary>The prompt template the fake model's manifest names (reproduces stored score 5's description for "reel").</summary>
+    public const string PromptTemplate = "A {label} in D major, tune number 5";
+
     public ConcurrentQueue<ScoreItem> ReceivedScores { get; } = new();
     public ConcurrentQueue<string> CancelledTexts { get; } = new();
 
@@ -70,7 +73,7 @@ public sealed class HashingFakeEmbedder : Embedder.EmbedderBase
                 new ModelInfo
                 {
                     ModelId = "clamp-test", ModelVersion = ModelVersion, EmbeddingDim = Dimension,
-                    PatchScheme = "clamp1", MaxPatches = 128, ExecutionProvider = "fake", IsDefault = true,
+                    PatchScheme = "clamp1", MaxPatches = 128, ExecutionProvider = "fake", IsDefault = true, PromptTemplate = PromptTemplate,
                 },
             },
         });

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using Clamp.Training.CommandLine;
 using Clamp.Training.Tests.Support;
@@ -67,27 +66,10 @@ public sealed class EvalCommandTests
         Assert.Contains("manifest.json", errors, StringComparison.Ordinal);
     }
 
-    private static string LastLine(string output) => output.TrimEnd().Split('\n')[^1];
+    private static string LastLine(string output) => CommandRunner.LastLine(output);
 
-    private static (int Exit, string Output, string Errors) Run(params string[] args)
-    {
-        var root = new RootCommand { EvalCommandFactory.Create() };
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(errors);
-        try
-        {
-            var exit = root.Parse(args).Invoke();
-            return (exit, output.ToString(), errors.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
-    }
+    private static (int Exit, string Output, string Errors) Run(params string[] args) =>
+        CommandRunner.Run(EvalCommandFactory.Create(), args);
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -13,6 +13,7 @@ public sealed class DescriptionWriterTests
         var sentences = DescriptionWriter.Write(new SourceFacts { Repertoire = Repertoire.FolkTune, Collection = "the Nottingham Music Database" }, Jig, [], new Random(1));
 
         Assert.Equal("A jig in G major from the Nottingham Music Database.", sentences[0]);
+        Assert.Equal("This is a jig.", sentences[1]);
         Assert.Contains("Also known as \"Rakes of Kildare, The\".", sentences);
     }
 

@@ -54,6 +54,35 @@ public sealed class TrainerTests : IClassFixture<TrainerTests.Fixture>, IDisposa
         Assert.True(new FileInfo(Path.Combine(work, TrainingPlots.DevFile)).Length > 1000);
         Assert.All(result.History, r => Assert.True(double.IsFinite(r.Loss) && r.Loss > 0));
         Assert.InRange(result.Dev.Search.Mrr, 0, 1);
+        Assert.Equal((manifest.PatchScheme, manifest.PromptTemplate), ("clamp1", "This is a {label}."));
+    }
+
+    [Fact]
+    public void Every_epoch_records_its_training_compute_and_the_machine_load_and_the_scaling_plots_read_them()
+    {
+        var result = Train("a", contrastiveEpochs: 2);
+        var perEpoch = MusicEncoderFlopsOfTheTrainingScores();
+
+        Assert.All(result.History, r => Assert.Equal(3 * perEpoch, r.TrainingFlop, 1e-6 * perEpoch));
+        Assert.All(result.History, r => Assert.NotNull(r.LoadAverage));
+        var points = ScalingPlots.Points(result.History, "search.mrr");
+        Assert.Equal([2 * 3 * perEpoch / 1e15, 3 * 3 * perEpoch / 1e15], points.Select(p => p.Pflop), new ToleranceComparer(1e-9));
+        var plots = ScalingPlots.Write([("tiny", result.History)], Path.Combine(_root, "plots"));
+        Assert.All(plots, path => Assert.True(new FileInfo(path).Length > 1000));
+    }
+
+    private double MusicEncoderFlopsOfTheTrainingScores()
+    {
+        var train = DatasetFile.Read(_fixture.DatasetPath).Where(i => !i.IsDev);
+        var input = new Clamp.Music.Patching.ModelInput(Clamp.Music.Patching.PatchScheme.Clamp1, Tiny.MaxPatches, "This is a {label}.");
+        return train.Sum(i => MusicEncoderFlops.Of(Tiny, 1, input.Patch(i.MusicText).Count));
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance * Math.Max(1, Math.Abs(x));
+
+        public int GetHashCode(double value) => 0;
     }
 
     private TrainingResult Train(string name, int contrastiveEpochs)

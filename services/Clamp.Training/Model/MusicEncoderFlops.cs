@@ -1,6 +1,4 @@
-using Clamp.Training.Model;
-
-namespace Clamp.Embedding.Benchmarks;
+namespace Clamp.Training.Model;
 
 /// <summary>
 /// Floating-point operations of one music-encoder batch (a multiply-add counts 2), padding included, as the
