@@ -37,4 +37,22 @@ public sealed class DefaultModelTests
             Assert.Equal(model.Music.Encode([sequences[i]])[0], batched[i], new ToleranceComparer(1e-4f));
         }
     }
+
+    [DefaultModelTheory]
+    [InlineData("jigs.abc", "A lively jig in 6/8 time: a traditional folk dance tune from England, a melody with chords, about 6 notes per bar.")]
+    [InlineData("waltzes.abc", "This is a waltz. A traditional folk tune in 3/4 time with a melody and chords.")]
+    public void A_prose_description_finds_the_kind_of_tune_it_describes(string file, string query)
+    {
+        using var model = ClampModel.Load(DefaultModel.Directory, Sessions);
+        var importer = new Clamp.Music.ScoreImporter();
+        var tunes = System.IO.Directory.GetFiles(DefaultModel.SamplesDirectory, "*.abc").Order(StringComparer.Ordinal)
+            .SelectMany(path => importer.Import(path).Succeeded.Select(tune => (File: Path.GetFileName(path), Patches: model.Manifest.Input.Patch(tune))))
+            .ToList();
+
+        var music = model.Music.Encode(tunes.Select(t => t.Patches).ToList());
+        var text = model.Text.Encode([query])[0];
+        var top = tunes.Zip(music).OrderByDescending(p => p.Second.Zip(text).Sum(x => x.First * x.Second)).Take(5).Select(p => p.First.File).ToList();
+
+        Assert.True(top.Count(f => f == file) >= 3, $"top 5 of {tunes.Count} for a prose {file} query: {string.Join(", ", top)}");
+    }
 }

@@ -12,13 +12,16 @@ namespace Clamp.Training.CommandLine;
 /// </summary>
 public static class TrainCommandFactory
 {
+    /// <summary>The options of the shipped default model (docs/training.md): a plain <c>clamp train</c> trains it.</summary>
+    private static readonly TrainingOptions Defaults = new() { DatasetPath = "", WorkDirectory = "", ModelDirectory = "" };
+
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "The shared data folder.", DefaultValueFactory = _ => "../shared/data" };
         var work = new Option<string>("--work") { Description = "Work folder: dataset, sentence cache, checkpoints (resumed), plots.", DefaultValueFactory = _ => "/tmp/clamp-training" };
         var output = new Option<string>("--out") { Description = "The model directory to write.", DefaultValueFactory = _ => "models/clamp-small" };
-        var modelId = new Option<string>("--model-id") { Description = "The model's id in its manifest.", DefaultValueFactory = _ => new TrainingOptions { DatasetPath = "", WorkDirectory = "", ModelDirectory = "" }.ModelId };
-        var modelVersion = new Option<string>("--model-version") { Description = "The model's version: a model whose weights change gets a new one.", DefaultValueFactory = _ => new TrainingOptions { DatasetPath = "", WorkDirectory = "", ModelDirectory = "" }.ModelVersion };
+        var modelId = new Option<string>("--model-id") { Description = "The model's id in its manifest.", DefaultValueFactory = _ => Defaults.ModelId };
+        var modelVersion = new Option<string>("--model-version") { Description = "The model's version: a model whose weights change gets a new one.", DefaultValueFactory = _ => Defaults.ModelVersion };
         var patchScheme = new Option<string>("--patch-scheme") { Description = "clamp1 or line-bars; written into the manifest.", DefaultValueFactory = _ => "clamp1" };
         var seed = new Option<long>("--seed") { DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp (0 = default).", DefaultValueFactory = _ => 0 };
@@ -29,11 +32,11 @@ public static class TrainCommandFactory
         var dim = new Option<int>("--dim") { Description = "Embedding size of the shared space.", DefaultValueFactory = _ => new ModelConfig().EmbeddingDim };
         var maxPatches = new Option<int>("--max-patches") { DefaultValueFactory = _ => new ModelConfig().MaxPatches };
         var maskedEpochs = new Option<int>("--masked-epochs") { DefaultValueFactory = _ => 1 };
-        var contrastiveEpochs = new Option<int>("--contrastive-epochs") { DefaultValueFactory = _ => 10 };
+        var contrastiveEpochs = new Option<int>("--contrastive-epochs") { DefaultValueFactory = _ => Defaults.ContrastiveEpochs };
         var batch = new Option<int>("--batch") { Description = "Contrastive batch size.", DefaultValueFactory = _ => 64 };
         var maxTrain = new Option<int>("--max-train") { Description = "Most training scores (0 = all).", DefaultValueFactory = _ => 0 };
         var maxDev = new Option<int>("--max-dev") { Description = "Most dev scores evaluated per epoch (0 = all).", DefaultValueFactory = _ => 0 };
-        var variants = new Option<int>("--text-variants") { Description = "Text-dropout variants embedded per training score.", DefaultValueFactory = _ => 2 };
+        var variants = new Option<int>("--text-variants") { Description = "Text-dropout variants embedded per training score.", DefaultValueFactory = _ => Defaults.TextVariants };
         var learningRate = new Option<double>("--lr") { Description = "Peak learning rate of the contrastive stage.", DefaultValueFactory = _ => 3e-4 };
         var maskedLearningRate = new Option<double>("--masked-lr") { Description = "Peak learning rate of the masked-music-model stage.", DefaultValueFactory = _ => 5e-4 };
         var datasetOnly = new Option<bool>("--dataset-only") { Description = "Build the dataset and the dev sets in the work folder, then stop." };

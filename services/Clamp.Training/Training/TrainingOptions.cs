@@ -16,7 +16,7 @@ public sealed record TrainingOptions
     public required string ModelDirectory { get; init; }
 
     public string ModelId { get; init; } = "clamp-small";
-    public string ModelVersion { get; init; } = "1.0.0";
+    public string ModelVersion { get; init; } = "2.0.0";
     public ModelConfig Model { get; init; } = new();
     public long Seed { get; init; } = 0;
 
@@ -30,7 +30,7 @@ public sealed record TrainingOptions
     public int MaxDevItems { get; init; }
 
     public int MaskedEpochs { get; init; } = 1;
-    public int ContrastiveEpochs { get; init; } = 10;
+    public int ContrastiveEpochs { get; init; } = 16;
     public int MaskedBatchSize { get; init; } = 32;
     public int ContrastiveBatchSize { get; init; } = 64;
     public double MaskedLearningRate { get; init; } = 5e-4;
@@ -41,7 +41,7 @@ public sealed record TrainingOptions
     public double MaskShare { get; init; } = 0.45;
 
     /// <summary>Text-dropout variants embedded ahead of time per training score (the text tower is frozen).</summary>
-    public int TextVariants { get; init; } = 2;
+    public int TextVariants { get; init; } = 3;
 
     public string Template { get; init; } = Evaluation.ZeroShotClassifier.DefaultTemplate;
 

@@ -31,7 +31,8 @@ public sealed class PatchInputTests(TinyModelFixture fixture)
     [Fact]
     public void Patches_of_another_scheme_that_carry_their_music_text_are_cut_again_for_the_model()
     {
-        var tune = Patches.Tunes[0];
+        // Text after the last bar line: line-bars keeps it as a patch, CLaMP-1 drops it, so the two schemes differ.
+        const string tune = "L:1/8\nK:G\nGABc dedB|dedB dedB|c2ec B2dB\n";
         var lineBars = Clamp.Music.Patching.BarPatcher.For(Clamp.Music.Patching.PatchScheme.LineBars).Patch(tune);
 
         var input = PatchInput.Create(fixture.Model.Manifest, "line-bars", 64, lineBars.Count, lineBars.Ids, tune);
