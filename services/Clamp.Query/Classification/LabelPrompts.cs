@@ -1,3 +1,4 @@
+using Clamp.Music.Patching;
 using Grpc.Core;
 
 namespace Clamp.Query.Classification;
@@ -5,7 +6,7 @@ namespace Clamp.Query.Classification;
 /// <summary>Checks classification labels and fills the prompt template ("This is a {label}.") with each.</summary>
 internal static class LabelPrompts
 {
-    public const string Placeholder = "{label}";
+    public const string Placeholder = ModelInput.LabelPlaceholder;
 
     public static IReadOnlyList<string> Build(IReadOnlyList<string> labels, string template, int maxLabels)
     {
@@ -19,7 +20,7 @@ internal static class LabelPrompts
             throw Invalid("The labels must be distinct.");
         if (!template.Contains(Placeholder, StringComparison.Ordinal))
             throw Invalid($"The template \"{template}\" has no {Placeholder} placeholder.");
-        return labels.Select(label => template.Replace(Placeholder, label.Trim(), StringComparison.Ordinal)).ToList();
+        return labels.Select(label => ModelInput.Fill(template, label.Trim())).ToList();
     }
 
     private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));

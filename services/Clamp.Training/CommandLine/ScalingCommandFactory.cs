@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Clamp.Training.Training;
 
 namespace Clamp.Training.CommandLine;
@@ -11,8 +10,6 @@ namespace Clamp.Training.CommandLine;
 /// </summary>
 public static class ScalingCommandFactory
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static Command Create()
     {
         var runs = new Option<string[]>("--run") { Description = "A training run's work folder (repeat for each run).", Required = true, AllowMultipleArgumentsPerToken = true };
@@ -20,7 +17,7 @@ public static class ScalingCommandFactory
         var command = new Command("scaling", "Plot dev metrics of several training runs against their training compute.") { runs, output };
         command.SetAction(result => EvalCommandFactory.Guarded("clamp eval scaling", () =>
         {
-            IReadOnlyList<(string Name, IReadOnlyList<EpochRecord> History)> loaded = [.. result.GetValue(runs)!.Select(dir => (Path.GetFileName(Path.TrimEndingDirectorySeparator(dir)), Read(dir)))];
+            IReadOnlyList<(string Name, IReadOnlyList<EpochRecord> History)> loaded = [.. result.GetValue(runs)!.Select(dir => (Path.GetFileName(Path.TrimEndingDirectorySeparator(dir)), Checkpoint.History(dir)))];
             foreach (var path in ScalingPlots.Write(loaded, result.GetValue(output)!))
             {
                 Console.Error.WriteLine($"wrote {path}");
@@ -39,13 +36,5 @@ public static class ScalingCommandFactory
             return 0;
         }));
         return command;
-    }
-
-    private static IReadOnlyList<EpochRecord> Read(string directory)
-    {
-        var path = Path.Combine(directory, "checkpoint.json");
-        return File.Exists(path)
-            ? JsonSerializer.Deserialize<List<EpochRecord>>(File.ReadAllText(path), Json) ?? []
-            : throw new IOException($"{path} does not exist: not a training run's work folder.");
     }
 }

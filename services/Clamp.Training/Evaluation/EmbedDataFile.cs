@@ -17,41 +17,11 @@ public static class EmbedDataFile
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var importer = new ScoreImporter();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNumber, line) in JsonLinesFile.Objects(path))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            using var json = Parse(line, path, lineNumber);
-            var root = json.RootElement;
-            var id = root.TryGetProperty("id", out var given) ? given.Clone() : JsonSerializer.SerializeToElement(lineNumber);
-            var patches = EvalScore.Read(root, directory, importer, input, out var error);
+            var id = line.TryGetProperty("id", out var given) ? given.Clone() : JsonSerializer.SerializeToElement(lineNumber);
+            var patches = EvalScore.Read(line, directory, importer, input, out var error);
             yield return new EmbedItem(id, patches, error);
         }
-    }
-
-    private static JsonDocument Parse(string line, string path, int lineNumber)
-    {
-        JsonDocument json;
-        try
-        {
-            json = JsonDocument.Parse(line);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}:{lineNumber}: not JSON: {e.Message}", e);
-        }
-
-        if (json.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            json.Dispose();
-            throw new InvalidDataException($"{path}:{lineNumber}: not a JSON object");
-        }
-
-        return json;
     }
 }

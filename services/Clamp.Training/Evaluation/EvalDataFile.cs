@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Clamp.Music;
 using Clamp.Music.Patching;
@@ -17,17 +16,8 @@ public static class EvalDataFile
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var importer = new ScoreImporter();
         var items = new List<EvalItem>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNumber, root) in JsonLinesFile.Objects(path))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
             var id = root.TryGetProperty("id", out var idValue) ? idValue.ToString() : $"line {lineNumber}";
             if (!root.TryGetProperty(textField, out var text) || text.ValueKind != JsonValueKind.String)
             {

@@ -5,9 +5,6 @@ namespace Clamp.Training.Evaluation;
 /// <summary>A CLaMP model as evaluation sees it: scores and texts to normalised embeddings in one space.</summary>
 public interface IEmbeddingModel
 {
-    /// <summary>The model's maximum patches per score (sequences are cut to it).</summary>
-    int MaxPatches { get; }
-
     float[][] EmbedMusic(IReadOnlyList<PatchSequence> scores);
 
     float[][] EmbedText(IReadOnlyList<string> texts);

@@ -8,8 +8,6 @@ public sealed class OnnxEmbeddingModel(Clamp.Inference.ClampModel model) : IEmbe
     private const int PatchBudget = 8192;
     private const int TokenBudget = 8192;
 
-    public int MaxPatches => model.Manifest.MaxPatches;
-
     /// <summary>How scores become this model's input, from its manifest.</summary>
     public ModelInput Input => model.Manifest.Input;
 

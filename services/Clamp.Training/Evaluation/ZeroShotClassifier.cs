@@ -25,7 +25,7 @@ public static class ZeroShotClassifier
     }
 
     /// <summary>The prompt of a label: <paramref name="template"/> with {label} replaced.</summary>
-    public static string Prompt(string template, string label) => template.Replace("{label}", label, StringComparison.Ordinal);
+    public static string Prompt(string template, string label) => Clamp.Music.Patching.ModelInput.Fill(template, label);
 
     public const string DefaultTemplate = Clamp.Music.Patching.ModelInput.DefaultPromptTemplate;
 }

@@ -22,8 +22,18 @@ public sealed class Checkpoint(string directory)
         }
 
         model.load(WeightsPath);
-        return JsonSerializer.Deserialize<List<EpochRecord>>(File.ReadAllText(HistoryPath), Json) ?? [];
+        return ReadHistory(HistoryPath);
     }
+
+    /// <summary>The epoch history of a run's work folder, as the last checkpoint left it.</summary>
+    /// <exception cref="IOException">The folder holds no checkpoint.</exception>
+    public static IReadOnlyList<EpochRecord> History(string directory)
+    {
+        var path = new Checkpoint(directory).HistoryPath;
+        return File.Exists(path) ? ReadHistory(path) : throw new IOException($"{path} does not exist: not a training run's work folder.");
+    }
+
+    private static List<EpochRecord> ReadHistory(string path) => JsonSerializer.Deserialize<List<EpochRecord>>(File.ReadAllText(path), Json) ?? [];
 
     public void Save(ClampModel model, IReadOnlyList<EpochRecord> history)
     {

@@ -11,8 +11,6 @@ public sealed class TorchEmbeddingModel(ClampModel model, Func<IReadOnlyList<str
 {
     private const int BatchSize = 32;
 
-    public int MaxPatches => model.Config.MaxPatches;
-
     public float[][] EmbedMusic(IReadOnlyList<PatchSequence> scores)
     {
         var result = new float[scores.Count][];
@@ -22,7 +20,7 @@ public sealed class TorchEmbeddingModel(ClampModel model, Func<IReadOnlyList<str
         foreach (var chunk in order.Chunk(BatchSize))
         {
             using var scope = NewDisposeScope();
-            using var batch = PatchBatch.Create(chunk.Select(i => scores[i]).ToList(), MaxPatches);
+            using var batch = PatchBatch.Create(chunk.Select(i => scores[i]).ToList(), model.Config.MaxPatches);
             var embeddings = model.Music.forward(batch.Patches, batch.Mask);
             var rows = Rows(embeddings);
             for (var j = 0; j < chunk.Length; j++)

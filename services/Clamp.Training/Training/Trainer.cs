@@ -18,7 +18,6 @@ public sealed class Trainer(TrainingOptions options, ITrainingProgress progress,
 {
     public const string MaskedStage = "masked";
     public const string ContrastiveStage = "contrastive";
-    private IReadOnlyList<int> _trainLengths = [];
 
     public TrainingResult Run()
     {
@@ -41,9 +40,9 @@ public sealed class Trainer(TrainingOptions options, ITrainingProgress progress,
 
         var embedder = new TorchEmbeddingModel(model, texts => texts.Select(t => bank[t]).ToArray());
         var lengths = data.TrainPatches.Select(p => p.Count).ToList();
-        _trainLengths = lengths;
-        RunEpochs(MaskedStage, options.MaskedEpochs, history, checkpoint, model, epoch => MaskedEpoch(model, data, lengths, epoch), null);
-        RunEpochs(ContrastiveStage, options.ContrastiveEpochs, history, checkpoint, model,
+        var epochFlop = EpochFlop(lengths);
+        RunEpochs(MaskedStage, options.MaskedEpochs, epochFlop, history, checkpoint, model, epoch => MaskedEpoch(model, data, lengths, epoch), null);
+        RunEpochs(ContrastiveStage, options.ContrastiveEpochs, epochFlop, history, checkpoint, model,
             epoch => ContrastiveEpoch(model, data, bank, lengths, epoch), () => DevEvaluation.Run(embedder, data, options.Template));
 
         TrainingPlots.Write(history, options.WorkDirectory);
@@ -53,7 +52,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingProgress progress,
         return new TrainingResult(history, dev);
     }
 
-    private void RunEpochs(string stage, int epochs, List<EpochRecord> history, Checkpoint checkpoint, ClampModel model,
+    private void RunEpochs(string stage, int epochs, double epochFlop, List<EpochRecord> history, Checkpoint checkpoint, ClampModel model,
         Func<int, (double Loss, double PatchesPerSecond, double Seconds)> runEpoch, Func<DevReport>? evaluate)
     {
         for (var epoch = 1; epoch <= epochs; epoch++)
@@ -73,7 +72,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingProgress progress,
                 PatchesPerSecond = speed,
                 Seconds = seconds,
                 Temperature = 1 / Math.Exp(model.LogitScale.item<float>()),
-                TrainingFlop = EpochFlop(),
+                TrainingFlop = epochFlop,
                 LoadAverage = MachineLoad.OneMinute(),
                 Dev = dev?.Flatten() ?? [],
             });
@@ -161,8 +160,8 @@ public sealed class Trainer(TrainingOptions options, ITrainingProgress progress,
     /// The floating-point operations of one epoch over the training scores: about three forward passes (forward,
     /// and twice that backward) of the music encoder per score at its own length (<see cref="MusicEncoderFlops"/>).
     /// </summary>
-    private double EpochFlop() =>
-        3 * _trainLengths.Sum(length => MusicEncoderFlops.Of(options.Model, 1, Math.Min(length, options.Model.MaxPatches)));
+    private double EpochFlop(IReadOnlyList<int> lengths) =>
+        3 * lengths.Sum(length => MusicEncoderFlops.Of(options.Model, 1, Math.Min(length, options.Model.MaxPatches)));
 
     /// <summary>A generator (and the torch seed) for one epoch of one stage, so a resumed run replays the same epoch.</summary>
     private Random Seeded(string stage, int epoch)

@@ -1,14 +1,12 @@
 using Clamp.Music.Abc;
+using Clamp.Music.MusicXml.Writing;
 
 namespace Clamp.Music.Analysis;
 
 /// <summary>The alterations a key signature gives each note letter, read from a <c>K:</c> value.</summary>
 internal static class KeySignature
 {
-    private const string SharpOrder = "FCGDAEB";
-    private const string FlatOrder = "BEADGCF";
-
-    /// <summary>Alterations of A to G (index 0 is A): all naturals.</summary>
+    /// <summary>Alterations of the steps C to B (index as <see cref="AbcKeys.StepIndex"/>): all naturals.</summary>
     public static int[] Natural() => new int[7];
 
     /// <summary>
@@ -26,20 +24,9 @@ internal static class KeySignature
         return AbcKey.TryParse(value) is { } key ? ForKey(key.Tonic, key.Mode) : null;
     }
 
-    /// <summary>Alterations for a tonic ("F#", "Bb") and a mode ("major", "dorian" …).</summary>
-    public static int[] ForKey(string tonic, string mode)
-    {
-        var fifths = Fifths(tonic) + ModeOffset(mode);
-        var alters = Natural();
-        var order = fifths >= 0 ? SharpOrder : FlatOrder;
-        var count = Math.Min(Math.Abs(fifths), 7);
-        for (var i = 0; i < count; i++)
-        {
-            alters[order[i] - 'A'] = fifths > 0 ? 1 : -1;
-        }
-
-        return alters;
-    }
+    /// <summary>Alterations (steps C to B) for a tonic ("F#", "Bb") and a mode ("major", "dorian" …).</summary>
+    public static int[] ForKey(string tonic, string mode) =>
+        AbcKeys.AltersByStep(new MusicXml.Model.KeySignature(Fifths(tonic) + ModeOffset(mode), "major"));
 
     /// <summary>Position of a major tonic on the circle of fifths: C 0, G 1, F -1, Bb -2 …</summary>
     public static int Fifths(string tonic)

@@ -37,7 +37,7 @@ internal sealed class VoiceScan(string id, int[] keyAlters)
             return alter;
         }
 
-        return _barAccidentals.TryGetValue(slot, out var earlier) ? earlier : KeyAlters[letter - 'A'];
+        return _barAccidentals.TryGetValue(slot, out var earlier) ? earlier : KeyAlters[MusicXml.Writing.AbcKeys.StepIndex(letter)];
     }
 
     public void AddNote(bool newOnset)

@@ -30,5 +30,8 @@ public sealed record ModelInput(PatchScheme Scheme, int MaxPatches, string Promp
     public PatchSequence Patch(AbcTune tune) => Patch(tune.MusicText);
 
     /// <summary>The zero-shot prompt of a label ("This is a jig.").</summary>
-    public string Prompt(string label) => PromptTemplate.Replace(LabelPlaceholder, label, StringComparison.Ordinal);
+    public string Prompt(string label) => Fill(PromptTemplate, label);
+
+    /// <summary>A prompt template with its <see cref="LabelPlaceholder"/> replaced by a label.</summary>
+    public static string Fill(string template, string label) => template.Replace(LabelPlaceholder, label, StringComparison.Ordinal);
 }
