@@ -34,6 +34,15 @@ public sealed class QueryOptions
     /// <summary>Longest query text accepted, in characters.</summary>
     [Range(1, 100_000)] public int MaxQueryLength { get; set; } = 2000;
 
+    /// <summary>
+    /// Hybrid search fuses the first this many results of each ranking (reciprocal rank fusion), the same on every
+    /// page; a hybrid search has at most twice this many results.
+    /// </summary>
+    [Range(10, 1000)] public int FusionDepth { get; set; } = 200;
+
+    /// <summary>The constant k of reciprocal rank fusion: score = sum over rankings of 1 / (k + rank).</summary>
+    [Range(1, 10_000)] public int FusionK { get; set; } = 60;
+
     /// <summary>How long the serving model version is cached.</summary>
     [Range(0, 60_000)] public int ServingVersionCacheMs { get; set; } = 1000;
 }

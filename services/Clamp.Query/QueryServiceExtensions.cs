@@ -1,6 +1,7 @@
 using Clamp.Contracts.Grpc;
 using Clamp.Music;
-using Clamp.Query.Classification;
+using Clamp.Query.Search;
+using Clamp.Query.Uploads;
 using Clamp.Query.Grpc;
 using Clamp.Query.Paging;
 using Clamp.Query.Upstream;
@@ -34,6 +35,7 @@ public static class QueryServiceExtensions
         builder.Services.AddSingleton<VectorStoreGateway>();
         builder.Services.AddTransient<Paginator>();
         builder.Services.AddTransient<UploadedScoreEmbedder>();
+        builder.Services.AddTransient<SearchRanker>();
         return builder;
     }
 

@@ -29,6 +29,15 @@ public sealed class VectorStoreOptions
     /// <summary>Deepest result (offset + k) a page may reach.</summary>
     [Range(1, 100_000)] public int MaxDepth { get; set; } = 10_000;
 
+    /// <summary>
+    /// Trigram word similarity (pg_trgm) from which a query matches a title despite typos: 0.5 finds "Drowsey Magie"
+    /// for "Drowsy Maggie" (0.56); pg_trgm's own default, 0.6, does not.
+    /// </summary>
+    [Range(0.1, 1.0)] public double TitleSimilarityThreshold { get; set; } = 0.5;
+
+    /// <summary>Longest keyword query accepted (characters).</summary>
+    [Range(1, 100_000)] public int MaxKeywordQueryLength { get; set; } = 2_000;
+
     /// <summary>Messages the "score embedded" consumer takes in one batch (one COPY + one upsert).</summary>
     [Range(1, 1000)] public int BatchSize { get; set; } = 100;
 

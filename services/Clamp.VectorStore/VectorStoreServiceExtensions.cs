@@ -2,6 +2,7 @@ using MassTransit;
 using Clamp.ServiceDefaults;
 using Clamp.VectorStore.Consumers;
 using Clamp.VectorStore.Grpc;
+using Clamp.VectorStore.Keywords;
 using Clamp.VectorStore.Storage;
 using Clamp.VectorStore.Versions;
 
@@ -28,6 +29,8 @@ public static class VectorStoreServiceExtensions
         builder.Services.AddSingleton<EmbeddingWriter>();
         builder.Services.AddSingleton<EmbeddingReader>();
         builder.Services.AddSingleton<NearestSearch>();
+        builder.Services.AddSingleton<ScoreDocumentWriter>();
+        builder.Services.AddSingleton<KeywordSearch>();
 
         builder.AddMessageBus(bus =>
         {

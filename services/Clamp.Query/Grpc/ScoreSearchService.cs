@@ -1,6 +1,8 @@
 using Clamp.Contracts.Grpc;
 using Clamp.Query.Classification;
 using Clamp.Query.Paging;
+using Clamp.Query.Search;
+using Clamp.Query.Uploads;
 using Clamp.Query.Upstream;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -8,12 +10,14 @@ using Microsoft.Extensions.Options;
 namespace Clamp.Query.Grpc;
 
 /// <summary>
-/// The public API. Search embeds the query text with the model version it reads; Similar starts from a stored
-/// score's embedding; Classify compares a score with label prompts. The caller's deadline and cancellation reach
-/// the backends (call-context propagation on the clients).
+/// The public API. Search ranks by keywords, by the query's text embedding, or both fused (<see cref="SearchRanker"/>);
+/// Similar starts from a stored score's embedding, an uploaded score or a pasted ABC fragment; Classify compares a
+/// score with label prompts. The caller's deadline and cancellation reach the backends (call-context propagation on
+/// the clients).
 /// </summary>
 internal sealed class ScoreSearchService(
     Paginator pages,
+    SearchRanker ranker,
     QueryEmbedder embedder,
     VectorStoreGateway store,
     UploadedScoreEmbedder uploads,
@@ -26,24 +30,39 @@ internal sealed class ScoreSearchService(
             throw Invalid("The query is empty.");
         if (query.Length > options.Value.MaxQueryLength)
             throw Invalid($"The query is {query.Length} characters long; at most {options.Value.MaxQueryLength} are accepted.");
+        if (!Enum.IsDefined(request.Mode))
+            throw Invalid($"Unknown search mode {(int)request.Mode}.");
+        var mode = request.Mode == SearchMode.Unspecified ? SearchMode.Hybrid : request.Mode;
         var k = pages.PageSize(request.K);
         var cursor = await pages.OpenAsync(request.PageToken, request.ModelVersion,
-            PageCursor.FingerprintOf("search", query, request.Filter), context.CancellationToken);
+            PageCursor.FingerprintOf($"search:{mode}", query, request.Filter), context.CancellationToken);
 
-        var vector = (await embedder.EmbedTextsAsync([query], cursor.ModelVersion, context.CancellationToken))[0];
-        var page = await pages.ReadAsync(cursor, vector, k, request.Filter, exclude: null, context.CancellationToken);
+        var page = await Paginator.ReadAsync(cursor, k, (offset, limit) =>
+            ranker.RankAsync(mode, query, cursor.ModelVersion, request.Filter, offset, limit, context.CancellationToken));
         return new SearchResponse { Hits = { page.Hits }, NextPageToken = page.NextPageToken, ModelVersion = cursor.ModelVersion };
     }
 
     public override async Task<SimilarResponse> Similar(SimilarRequest request, ServerCallContext context)
     {
-        var scoreId = ScoreIdOf(request.ScoreId);
+        var (subject, exclude) = request.SubjectCase switch
+        {
+            SimilarRequest.SubjectOneofCase.ScoreId => (ScoreIdOf(request.ScoreId), ScoreIdOf(request.ScoreId)),
+            SimilarRequest.SubjectOneofCase.Uploaded => ("upload:" + ContentHash(request.Uploaded.Content.Span), null),
+            SimilarRequest.SubjectOneofCase.Abc => ("abc:" + ContentHash(System.Text.Encoding.UTF8.GetBytes(request.Abc)), null),
+            _ => throw Invalid("Give the score to compare: a score id, an uploaded score or an ABC fragment."),
+        };
         var k = pages.PageSize(request.K);
         var cursor = await pages.OpenAsync(request.PageToken, request.ModelVersion,
-            PageCursor.FingerprintOf("similar", scoreId, request.Filter), context.CancellationToken);
+            PageCursor.FingerprintOf("similar", subject, request.Filter), context.CancellationToken);
 
-        var vector = await store.EmbeddingAsync(scoreId, cursor.ModelVersion, context.CancellationToken);
-        var page = await pages.ReadAsync(cursor, vector, k, request.Filter, exclude: scoreId, context.CancellationToken);
+        var vector = request.SubjectCase switch
+        {
+            SimilarRequest.SubjectOneofCase.ScoreId => await store.EmbeddingAsync(exclude!, cursor.ModelVersion, context.CancellationToken),
+            SimilarRequest.SubjectOneofCase.Uploaded => await uploads.EmbedAsync(request.Uploaded, cursor.ModelVersion, context.CancellationToken),
+            _ => await uploads.EmbedAsync(AbcFragment.ToUpload(request.Abc), cursor.ModelVersion, context.CancellationToken),
+        };
+        var page = await Paginator.ReadAsync(cursor, k, (offset, limit) =>
+            SearchRanker.NearestAsync(store, vector, cursor.ModelVersion, request.Filter, exclude, offset, limit, context.CancellationToken));
         return new SimilarResponse { Hits = { page.Hits }, NextPageToken = page.NextPageToken, ModelVersion = cursor.ModelVersion };
     }
 
@@ -68,6 +87,8 @@ internal sealed class ScoreSearchService(
     /// <summary>The model version's own prompt (its manifest's), else the configured default.</summary>
     private async Task<string> ModelTemplateAsync(string version, CancellationToken cancellationToken) =>
         (await embedder.ModelAsync(version, cancellationToken)).PromptTemplate is { Length: > 0 } own ? own : options.Value.DefaultTemplate;
+
+    private static string ContentHash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
 
     private static string ScoreIdOf(string scoreId) =>
         Guid.TryParse(scoreId, out var id) ? id.ToString() : throw Invalid($"'{scoreId}' is not a score id (a UUID).");

@@ -8,7 +8,7 @@ namespace Clamp.Query.Paging;
 /// <summary>A page of hits and the token of the next page ("" on the last page).</summary>
 internal sealed record Page(IReadOnlyList<ScoreHit> Hits, string NextPageToken);
 
-/// <summary>Pages of nearest scores for Search and Similar: opens a cursor from a request, reads one page.</summary>
+/// <summary>Pages of ranked scores for Search and Similar: opens a cursor from a request, reads one page.</summary>
 internal sealed class Paginator(VectorStoreGateway store, IOptions<QueryOptions> options)
 {
     /// <summary>The page size a request asks for (0 = the default).</summary>
@@ -35,14 +35,14 @@ internal sealed class Paginator(VectorStoreGateway store, IOptions<QueryOptions>
         return cursor;
     }
 
-    /// <summary>Reads k hits from the cursor on (one more is asked for, to know whether another page follows).</summary>
-    public async Task<Page> ReadAsync(PageCursor cursor, float[] vector, int k, ScoreFilter? filter, string? exclude, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads k hits from the cursor on with <paramref name="read"/> (offset, limit): one more is asked for, to know
+    /// whether another page follows.
+    /// </summary>
+    public static async Task<Page> ReadAsync(PageCursor cursor, int k, Func<int, int, Task<IReadOnlyList<ScoreHit>>> read)
     {
-        var request = new NearestRequest { K = k + 1, Offset = cursor.Offset, Filter = filter, ModelVersion = cursor.ModelVersion };
-        request.Vector.AddRange(vector);
-        if (exclude is not null) request.ExcludeScoreIds.Add(exclude);
-        var response = await store.NearestAsync(request, cancellationToken);
-        var next = response.Hits.Count > k ? (cursor with { Offset = cursor.Offset + k }).Encode() : "";
-        return new Page(response.Hits.Take(k).ToList(), next);
+        var hits = await read(cursor.Offset, k + 1);
+        var next = hits.Count > k ? (cursor with { Offset = cursor.Offset + k }).Encode() : "";
+        return new Page(hits.Take(k).ToList(), next);
     }
 }

@@ -5,7 +5,7 @@ using VectorStoreClient = Clamp.Contracts.Grpc.VectorStore.VectorStoreClient;
 
 namespace Clamp.Query.Upstream;
 
-/// <summary>The vector store as the query service uses it: nearest scores, stored embeddings, the serving version.</summary>
+/// <summary>The vector store as the query service uses it: nearest scores, keyword matches, stored embeddings, the serving version.</summary>
 internal sealed class VectorStoreGateway(VectorStoreClient client, IOptions<QueryOptions> options, TimeProvider time)
 {
     private const string Backend = "vector store";
@@ -13,6 +13,9 @@ internal sealed class VectorStoreGateway(VectorStoreClient client, IOptions<Quer
 
     public Task<NearestResponse> NearestAsync(NearestRequest request, CancellationToken cancellationToken) =>
         UpstreamCall.RunAsync(Backend, async () => await client.NearestAsync(request, cancellationToken: cancellationToken));
+
+    public Task<NearestResponse> KeywordAsync(KeywordRequest request, CancellationToken cancellationToken) =>
+        UpstreamCall.RunAsync(Backend, async () => await client.KeywordAsync(request, cancellationToken: cancellationToken));
 
     /// <summary>The stored embedding of a score.</summary>
     /// <exception cref="RpcException">NotFound when the score is not indexed for that version.</exception>

@@ -1,4 +1,5 @@
 using Clamp.Contracts.Messages;
+using Clamp.VectorStore.Keywords;
 using Clamp.VectorStore.Storage;
 using Clamp.VectorStore.Versions;
 using MassTransit;
@@ -6,14 +7,15 @@ using MassTransit;
 namespace Clamp.VectorStore.Consumers;
 
 /// <summary>
-/// Stores embedded scores, a batch at a time: one COPY and one upsert per model version in the batch, then
-/// "score indexed" per score. A rejected embedding (wrong dimension, not normalised …) fails that score with a
+/// Stores embedded scores, a batch at a time: one COPY and one upsert per model version in the batch, the scores'
+/// keyword documents (one per score, whatever the version), then "score indexed" per score. A rejected embedding (wrong dimension, not normalised …) fails that score with a
 /// reason and lets the rest of the batch through. Delivering a message twice changes nothing; a database
 /// error fails the batch, which is retried with backoff (<see cref="ScoreEmbeddedConsumerDefinition"/>).
 /// </summary>
 public sealed class ScoreEmbeddedConsumer(
     ModelVersionRepository versions,
     EmbeddingWriter writer,
+    ScoreDocumentWriter documents,
     VersionPromoter promoter,
     ILogger<ScoreEmbeddedConsumer> logger) : IConsumer<Batch<ScoreEmbedded>>
 {
@@ -36,6 +38,7 @@ public sealed class ScoreEmbeddedConsumer(
             if (version is null) continue;
 
             var added = await writer.UpsertAsync(version, accepted.Select(EmbeddingRows.From).ToList(), cancellationToken);
+            await documents.UpsertAsync(accepted.Select(ScoreDocuments.From).ToList(), cancellationToken);
             await context.PublishBatch(accepted.Select(m => new ScoreIndexed
             {
                 ScoreId = m.ScoreId,

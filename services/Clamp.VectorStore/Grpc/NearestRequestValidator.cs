@@ -1,10 +1,11 @@
 using Clamp.Contracts.Grpc;
+using Clamp.VectorStore.Keywords;
 using Clamp.VectorStore.Storage;
 using Grpc.Core;
 
 namespace Clamp.VectorStore.Grpc;
 
-/// <summary>Checks a Nearest request against the version it searches; a bad request is an InvalidArgument.</summary>
+/// <summary>Checks Nearest and Keyword requests; a bad request is an InvalidArgument.</summary>
 public static class NearestRequestValidator
 {
     public const int DefaultK = 10;
@@ -15,15 +16,33 @@ public static class NearestRequestValidator
             throw Invalid($"The query vector has {request.Vector.Count} dimensions; model version '{version.ModelVersion}' has {version.Dimension}.");
         if (request.Vector.Any(v => !float.IsFinite(v)))
             throw Invalid("The query vector has a value that is not a finite number.");
-        if (request.K < 0 || request.K > options.MaxK)
-            throw Invalid($"k must be between 1 and {options.MaxK} (0 = {DefaultK}); it is {request.K}.");
-        if (request.Offset < 0)
-            throw Invalid($"offset must not be negative; it is {request.Offset}.");
-        var limit = request.K == 0 ? DefaultK : request.K;
-        if ((long)request.Offset + limit > options.MaxDepth)
-            throw Invalid($"offset + k may reach at most {options.MaxDepth}; it is {(long)request.Offset + limit}.");
+        var limit = Limit(request.K, request.Offset, options);
         var exclude = request.ExcludeScoreIds.Select(ParseScoreId).ToList();
         return new NearestQuery(request.Vector.ToArray(), limit, request.Offset, request.Filter, exclude, request.Exact);
+    }
+
+    /// <summary>Checks the page a request asks for; returns its size.</summary>
+    public static int Limit(int k, int offset, VectorStoreOptions options)
+    {
+        if (k < 0 || k > options.MaxK)
+            throw Invalid($"k must be between 1 and {options.MaxK} (0 = {DefaultK}); it is {k}.");
+        if (offset < 0)
+            throw Invalid($"offset must not be negative; it is {offset}.");
+        var limit = k == 0 ? DefaultK : k;
+        if ((long)offset + limit > options.MaxDepth)
+            throw Invalid($"offset + k may reach at most {options.MaxDepth}; it is {(long)offset + limit}.");
+        return limit;
+    }
+
+    /// <summary>Checks a Keyword request.</summary>
+    public static KeywordQuery Validate(KeywordRequest request, VectorStoreOptions options)
+    {
+        var text = request.Query.Trim();
+        if (text.Length == 0)
+            throw Invalid("The keyword query is empty.");
+        if (text.Length > options.MaxKeywordQueryLength)
+            throw Invalid($"The keyword query is {text.Length} characters long; at most {options.MaxKeywordQueryLength} are accepted.");
+        return new KeywordQuery(text, Limit(request.K, request.Offset, options), request.Offset, request.Filter);
     }
 
     public static Guid ParseScoreId(string scoreId) =>

@@ -1,4 +1,5 @@
 using Clamp.Contracts.Grpc;
+using Clamp.VectorStore.Keywords;
 using Clamp.VectorStore.Storage;
 using Clamp.VectorStore.Versions;
 using Grpc.Core;
@@ -6,11 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace Clamp.VectorStore.Grpc;
 
-/// <summary>The internal gRPC API: k-NN search with filters, stored embeddings and the model versions.</summary>
+/// <summary>The internal gRPC API: k-NN and keyword search with filters, stored embeddings and the model versions.</summary>
 public sealed class VectorStoreService(
     ModelVersionCatalog catalog,
     ModelVersionRepository versions,
     NearestSearch search,
+    KeywordSearch keywords,
     EmbeddingReader embeddings,
     IOptions<VectorStoreOptions> options) : Contracts.Grpc.VectorStore.VectorStoreBase
 {
@@ -19,6 +21,14 @@ public sealed class VectorStoreService(
         var version = await ResolveAsync(request.ModelVersion, context.CancellationToken);
         var query = NearestRequestValidator.Validate(request, version, options.Value);
         var hits = await search.SearchAsync(version, query, context.CancellationToken);
+        return new NearestResponse { Hits = { hits }, ModelVersion = version.ModelVersion };
+    }
+
+    public override async Task<NearestResponse> Keyword(KeywordRequest request, ServerCallContext context)
+    {
+        var query = NearestRequestValidator.Validate(request, options.Value);
+        var version = await ResolveAsync(request.ModelVersion, context.CancellationToken);
+        var hits = await keywords.SearchAsync(version, query, context.CancellationToken);
         return new NearestResponse { Hits = { hits }, ModelVersion = version.ModelVersion };
     }
 

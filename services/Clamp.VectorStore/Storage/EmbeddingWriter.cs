@@ -18,14 +18,9 @@ public sealed class EmbeddingWriter(NpgsqlDataSource dataSource)
     public async Task<long> UpsertAsync(ModelVersionRecord version, IReadOnlyCollection<EmbeddingRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0) return 0;
-        // One row per score (the last one wins), in key order so concurrent batches lock rows in the same order.
-        var distinct = rows.GroupBy(r => r.ScoreId).Select(g => g.Last()).OrderBy(r => r.ScoreId).ToList();
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var create = new NpgsqlCommand(
-            $"CREATE TEMP TABLE staging_embeddings (LIKE {version.TableName} INCLUDING DEFAULTS) ON COMMIT DROP", connection))
-            await create.ExecuteNonQueryAsync(cancellationToken);
+        var distinct = StagingTable.Distinct(rows, r => r.ScoreId);
+        await using var staging = await StagingTable.OpenAsync(dataSource, "staging_embeddings", version.TableName, cancellationToken);
+        var connection = staging.Connection;
         await CopyAsync(connection, "staging_embeddings", distinct, cancellationToken);
 
         await using var upsert = new NpgsqlCommand($"""
@@ -47,7 +42,7 @@ public sealed class EmbeddingWriter(NpgsqlDataSource dataSource)
             """, connection);
         upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = version.ModelVersion });
         var added = (long)(await upsert.ExecuteScalarAsync(cancellationToken) ?? 0L);
-        await transaction.CommitAsync(cancellationToken);
+        await staging.Transaction.CommitAsync(cancellationToken);
         return added;
     }
 
@@ -78,20 +73,14 @@ public sealed class EmbeddingWriter(NpgsqlDataSource dataSource)
             await writer.WriteAsync(row.ScoreId, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(row.ContentHash, NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(new Vector(row.Embedding), cancellationToken);
-            await WriteNullableAsync(writer, row.Collection, cancellationToken);
-            await WriteNullableAsync(writer, row.Key, cancellationToken);
-            await WriteNullableAsync(writer, row.Meter, cancellationToken);
-            await WriteNullableAsync(writer, row.Type, cancellationToken);
+            await writer.WriteTextOrNullAsync(row.Collection, cancellationToken);
+            await writer.WriteTextOrNullAsync(row.Key, cancellationToken);
+            await writer.WriteTextOrNullAsync(row.Meter, cancellationToken);
+            await writer.WriteTextOrNullAsync(row.Type, cancellationToken);
             await writer.WriteAsync(row.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, row.Title, cancellationToken);
-            await WriteNullableAsync(writer, row.Composer, cancellationToken);
+            await writer.WriteTextOrNullAsync(row.Title, cancellationToken);
+            await writer.WriteTextOrNullAsync(row.Composer, cancellationToken);
         }
         await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken)
-    {
-        if (value is null) await writer.WriteNullAsync(cancellationToken);
-        else await writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
     }
 }

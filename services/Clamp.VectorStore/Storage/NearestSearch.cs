@@ -21,10 +21,10 @@ public sealed class NearestSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
         await using var batch = new NpgsqlBatch(connection, transaction);
 
         var efSearch = Math.Min(1000, Math.Max(o.HnswEfSearch, query.Offset + query.Limit));
-        batch.BatchCommands.Add(SetLocal("hnsw.ef_search", efSearch.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        batch.BatchCommands.Add(SetLocal("hnsw.iterative_scan", "strict_order"));
+        batch.BatchCommands.Add(LocalSetting.Of("hnsw.ef_search", efSearch.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        batch.BatchCommands.Add(LocalSetting.Of("hnsw.iterative_scan", "strict_order"));
         if (query.Exact)
-            batch.BatchCommands.Add(SetLocal("enable_indexscan", "off"));
+            batch.BatchCommands.Add(LocalSetting.Of("enable_indexscan", "off"));
 
         var select = new NpgsqlBatchCommand();
         select.Parameters.Add(new NpgsqlParameter<Vector> { TypedValue = new Vector(query.Vector) });
@@ -35,7 +35,7 @@ public sealed class NearestSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
         select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Offset });
         var offset = "$" + select.Parameters.Count;
         select.CommandText = $"""
-            SELECT score_id, {o.Distance.SimilarityOf(distance)}, title, composer, collection, type, key, meter, tags
+            SELECT {ScoreHitReader.Columns("", o.Distance.SimilarityOf(distance))}
             FROM {version.TableName}{where}
             ORDER BY {distance} LIMIT {limit} OFFSET {offset}
             """;
@@ -45,37 +45,11 @@ public sealed class NearestSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             // Skip the results of the set_config calls.
-            while (reader.FieldCount != 9 && await reader.NextResultAsync(cancellationToken)) { }
+            while (reader.FieldCount != ScoreHitReader.FieldCount && await reader.NextResultAsync(cancellationToken)) { }
             while (await reader.ReadAsync(cancellationToken))
-                hits.Add(ReadHit(reader));
+                hits.Add(ScoreHitReader.Read(reader));
         }
         await transaction.CommitAsync(cancellationToken);
         return hits;
-    }
-
-    private static NpgsqlBatchCommand SetLocal(string name, string value) => new("SELECT set_config($1, $2, true)")
-    {
-        Parameters =
-        {
-            new NpgsqlParameter<string> { TypedValue = name },
-            new NpgsqlParameter<string> { TypedValue = value },
-        },
-    };
-
-    private static ScoreHit ReadHit(NpgsqlDataReader reader)
-    {
-        var hit = new ScoreHit
-        {
-            ScoreId = reader.GetGuid(0).ToString(),
-            Score = (float)reader.GetDouble(1),
-            Title = reader.IsDBNull(2) ? "" : reader.GetString(2),
-            Composer = reader.IsDBNull(3) ? "" : reader.GetString(3),
-            Collection = reader.IsDBNull(4) ? "" : reader.GetString(4),
-            Type = reader.IsDBNull(5) ? "" : reader.GetString(5),
-            Key = reader.IsDBNull(6) ? "" : reader.GetString(6),
-            Meter = reader.IsDBNull(7) ? "" : reader.GetString(7),
-        };
-        hit.Tags.AddRange(reader.GetFieldValue<string[]>(8));
-        return hit;
     }
 }

@@ -1,10 +1,11 @@
 using Clamp.ServiceDefaults;
+using Clamp.VectorStore.Keywords;
 using Npgsql;
 
 namespace Clamp.VectorStore.Storage;
 
 /// <summary>
-/// Creates the vector store's own tables at start-up. Idempotent, and serialised across replicas by an
+/// Creates the vector store's own tables (model versions, failures, keyword documents) at start-up. Idempotent, and serialised across replicas by an
 /// advisory lock so two instances starting together do not race on CREATE.
 /// </summary>
 public sealed class SchemaInitializer(NpgsqlDataSource dataSource, ILogger<SchemaInitializer> logger) : IHostedService
@@ -51,7 +52,7 @@ public sealed class SchemaInitializer(NpgsqlDataSource dataSource, ILogger<Schem
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await AdvisoryLock.TakeAsync(connection, SchemaLockKey, cancellationToken);
-        await using (var command = new NpgsqlCommand(Ddl, connection))
+        await using (var command = new NpgsqlCommand(Ddl + ScoreDocumentsSchema.Ddl, connection))
             await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // The vector type was just created in a fresh database: let every pooled connection learn its OID.

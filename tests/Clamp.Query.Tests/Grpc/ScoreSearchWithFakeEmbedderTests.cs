@@ -24,7 +24,7 @@ public sealed class ScoreSearchWithFakeEmbedderTests(QueryStack stack) : IClassF
     public async Task Search_with_the_fake_embedder_finds_the_score_whose_text_was_embedded()
     {
         var target = stack.Stored[17];
-        var response = await Client.SearchAsync(new SearchRequest { Query = target.Description, K = 5 });
+        var response = await Client.SearchAsync(new SearchRequest { Query = target.Description, K = 5, Mode = SearchMode.Semantic });
 
         Assert.Equal(HashingFakeEmbedder.ModelVersion, response.ModelVersion);
         Assert.Equal(5, response.Hits.Count);
@@ -32,6 +32,36 @@ public sealed class ScoreSearchWithFakeEmbedderTests(QueryStack stack) : IClassF
         Assert.Equal(1f, response.Hits[0].Score, 3);
         Assert.Equal("Tune 17", response.Hits[0].Title);
         Assert.Equal("reel", response.Hits[0].Type);
+        Assert.All(response.Hits, hit => Assert.Equal(["music"], hit.Matched));
+    }
+
+    [Fact]
+    public async Task Keyword_search_finds_a_title_and_says_why()
+    {
+        var response = await Client.SearchAsync(new SearchRequest { Query = "Tune 23", K = 3, Mode = SearchMode.Keyword });
+
+        Assert.Equal(stack.Stored[23].Id.ToString(), response.Hits[0].ScoreId);
+        Assert.Equal(["title"], response.Hits[0].Matched);
+    }
+
+    [Fact]
+    public async Task Hybrid_search_is_the_default_and_fuses_both_rankings_by_reciprocal_rank()
+    {
+        const string query = "Tune 23";
+        var hybrid = await Client.SearchAsync(new SearchRequest { Query = query, K = 100 });
+        var semantic = await Client.SearchAsync(new SearchRequest { Query = query, K = 100, Mode = SearchMode.Semantic });
+        var keyword = await Client.SearchAsync(new SearchRequest { Query = query, K = 100, Mode = SearchMode.Keyword });
+
+        // The same fusion by hand: 1 / (60 + rank) from each ranking a score is in.
+        var expected = semantic.Hits.Select((h, i) => (h.ScoreId, Rank: i + 1))
+            .Concat(keyword.Hits.Select((h, i) => (h.ScoreId, Rank: i + 1)))
+            .GroupBy(p => p.ScoreId)
+            .Select(g => (Id: g.Key, Score: g.Sum(p => 1.0 / (60 + p.Rank)), Best: g.Min(p => p.Rank)))
+            .OrderByDescending(p => p.Score).ThenBy(p => p.Best).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Select(p => p.Id), hybrid.Hits.Select(h => h.ScoreId));
+        Assert.Equal(expected.Select(p => p.Score), hybrid.Hits.Select(h => (double)h.Score), (a, b) => Math.Abs(a - b) < 1e-6);
+        var tune23 = hybrid.Hits.Single(h => h.ScoreId == stack.Stored[23].Id.ToString());
+        Assert.Equal(["title", "music"], tune23.Matched);
     }
 
     [Fact]
@@ -113,6 +143,34 @@ public sealed class ScoreSearchWithFakeEmbedderTests(QueryStack stack) : IClassF
             .OrderByDescending(s => s.Row.Embedding.Zip(target.Row.Embedding, (a, b) => (double)a * b).Sum())
             .Take(10).Select(s => s.Id.ToString());
         Assert.Equal(expected, response.Hits.Select(h => h.ScoreId));
+    }
+
+    [Fact]
+    public async Task Similar_to_a_pasted_abc_fragment_or_an_uploaded_file_embeds_it_without_storing_it()
+    {
+        const string bars = "|:GAB cBA|GAB c2d|edc BAG|A3 D3:|";
+        var fromFragment = await Client.SimilarAsync(new SimilarRequest { Abc = bars, K = 5 });
+        var fromFile = await Client.SimilarAsync(new SimilarRequest
+        {
+            Uploaded = new UploadedScore { FileName = "tune.abc", Content = ByteString.CopyFromUtf8($"X:1\nL:1/8\nK:C\n{bars}\n") },
+            K = 5,
+        });
+
+        Assert.Equal(5, fromFragment.Hits.Count);
+        Assert.Equal(fromFile.Hits.Select(h => h.ScoreId), fromFragment.Hits.Select(h => h.ScoreId));
+        Assert.All(fromFragment.Hits, hit => Assert.Equal(["music"], hit.Matched));
+        var next = await Client.SimilarAsync(new SimilarRequest { Abc = bars, K = 5, PageToken = fromFragment.NextPageToken });
+        Assert.Empty(next.Hits.Select(h => h.ScoreId).Intersect(fromFragment.Hits.Select(h => h.ScoreId)));
+    }
+
+    [Fact]
+    public async Task Similar_to_an_unreadable_upload_or_nothing_is_invalid()
+    {
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() => Client.SimilarAsync(new SimilarRequest
+        {
+            Uploaded = new UploadedScore { FileName = "tune.mid", Content = ByteString.CopyFromUtf8("not a midi file") },
+        }).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await StatusOf(() => Client.SimilarAsync(new SimilarRequest()).ResponseAsync));
     }
 
     [Fact]

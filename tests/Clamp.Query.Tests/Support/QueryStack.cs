@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Clamp.Contracts.Grpc;
 using Clamp.Testing;
+using Clamp.VectorStore.Keywords;
 using Clamp.VectorStore.Storage;
 using Clamp.VectorStore.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,10 @@ public sealed class QueryStack : IAsyncLifetime
                 i % 4 == 0 ? ["session"] : [], $"Tune {i}", null);
             return (id, Description(i), row);
         }).ToList();
-        await new VectorStoreDatabase(VectorStore.Services).LoadAsync(HashingFakeEmbedder.ModelVersion, HashingFakeEmbedder.Dimension, stored.Select(s => s.row).ToList());
+        var database = new VectorStoreDatabase(VectorStore.Services);
+        await database.LoadAsync(HashingFakeEmbedder.ModelVersion, HashingFakeEmbedder.Dimension, stored.Select(s => s.row).ToList());
+        await database.LoadDocumentsAsync(stored.Select(s => new ScoreDocument(s.id, s.row.Title, [], null, null, null,
+            s.row.Collection, s.row.Tags, s.row.Type, null, null, null)).ToList());
         Stored = stored;
 
         Embedder = await StartFakeEmbedderAsync();

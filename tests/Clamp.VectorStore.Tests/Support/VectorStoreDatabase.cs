@@ -1,3 +1,4 @@
+using Clamp.VectorStore.Keywords;
 using Clamp.VectorStore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -27,6 +28,10 @@ public sealed class VectorStoreDatabase(IServiceProvider services)
         var value = await command.ExecuteScalarAsync();
         return value is DBNull or null ? default : (T)value;
     }
+
+    /// <summary>Loads keyword documents straight through their writer (no bus): for search tests.</summary>
+    public Task LoadDocumentsAsync(IReadOnlyCollection<ScoreDocument> documents) =>
+        services.GetRequiredService<ScoreDocumentWriter>().UpsertAsync(documents, CancellationToken.None);
 
     /// <summary>Registers a version and loads rows straight through the writer (no bus): for search tests.</summary>
     public async Task<ModelVersionRecord> LoadAsync(string modelVersion, int dimension, IReadOnlyCollection<EmbeddingRow> rows)

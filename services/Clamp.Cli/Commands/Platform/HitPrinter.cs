@@ -2,7 +2,7 @@ using Clamp.Contracts.Grpc;
 
 namespace Clamp.Cli.Commands.Platform;
 
-/// <summary>Prints search and similarity hits as an aligned table.</summary>
+/// <summary>Prints search and similarity hits as an aligned table, with what each matched on.</summary>
 public static class HitPrinter
 {
     public static void Write(TextWriter output, IEnumerable<ScoreHit> hits)
@@ -12,7 +12,8 @@ public static class HitPrinter
         {
             rank++;
             var details = string.Join(", ", new[] { hit.Type, hit.Key, hit.Meter, hit.Collection }.Where(s => s.Length > 0));
-            output.WriteLine($"{rank,3}. {hit.Score,6:0.000}  {Title(hit),-40} {details}  [{hit.ScoreId}]");
+            var matched = hit.Matched.Count > 0 ? $"  matched: {string.Join(", ", hit.Matched)}" : "";
+            output.WriteLine($"{rank,3}. {hit.Score,6:0.000}  {Title(hit),-40} {details}  [{hit.ScoreId}]{matched}");
         }
 
         if (rank == 0)

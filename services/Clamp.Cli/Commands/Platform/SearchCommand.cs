@@ -13,11 +13,17 @@ public static class SearchCommand
         var types = new Option<string[]>("--type") { Description = "Only these tune types (repeatable)." };
         var keys = new Option<string[]>("--key") { Description = "Only these keys, e.g. \"D major\" (repeatable)." };
         var collections = new Option<string[]>("--collection") { Description = "Only these collections (repeatable)." };
+        var mode = new Option<string>("--mode")
+        {
+            Description = "hybrid (keywords and musical meaning, fused), semantic or keyword.",
+            DefaultValueFactory = _ => "hybrid",
+        };
+        mode.AcceptOnlyFromAmong(SearchModes.Names);
         var service = new QueryServiceOptions();
 
         var command = new Command("search", "Search the indexed scores with a text query (gRPC ScoreSearch.Search).")
         {
-            query, k, types, keys, collections,
+            query, k, types, keys, collections, mode,
         };
         service.AddTo(command);
         command.SetAction((result, cancellation) => RpcErrors.Run(result.InvocationConfiguration.Error, async () =>
@@ -35,12 +41,13 @@ public static class SearchCommand
                     K = result.GetValue(k),
                     Filter = filter,
                     ModelVersion = result.GetValue(service.ModelVersion) ?? "",
+                    Mode = SearchModes.Parse(result.GetRequiredValue(mode)),
                 },
                 deadline: service.Deadline(result),
                 cancellationToken: cancellation);
 
             var output = result.InvocationConfiguration.Output;
-            output.WriteLine($"search \"{result.GetRequiredValue(query)}\" (model {response.ModelVersion}):");
+            output.WriteLine($"search \"{result.GetRequiredValue(query)}\" ({result.GetRequiredValue(mode)}, model {response.ModelVersion}):");
             HitPrinter.Write(output, response.Hits);
             return 0;
         }));

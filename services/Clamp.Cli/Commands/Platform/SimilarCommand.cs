@@ -1,34 +1,59 @@
 using System.CommandLine;
 using Clamp.Contracts.Grpc;
+using Google.Protobuf;
 
 namespace Clamp.Cli.Commands.Platform;
 
-/// <summary><c>clamp similar ID</c>: the indexed scores nearest to one score.</summary>
+/// <summary>
+/// <c>clamp similar (ID | --file tune.mid | --abc "|:d2B cAF|...")</c>: the indexed scores nearest to a stored score,
+/// a score file or a few bars of ABC.
+/// </summary>
 public static class SimilarCommand
 {
     public static Command Create()
     {
-        var scoreId = new Argument<string>("SCORE_ID") { Description = "An indexed score's id." };
+        var scoreId = new Argument<string?>("SCORE_ID") { Description = "An indexed score's id.", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<FileInfo?>("--file") { Description = "A score file (not indexed) to find neighbours of." };
+        var abc = new Option<string?>("--abc") { Description = "A few bars of ABC to find neighbours of." };
         var k = new Option<int>("--k") { Description = "Results per page.", DefaultValueFactory = _ => 10 };
         var service = new QueryServiceOptions();
 
-        var command = new Command("similar", "The scores most similar to one score (gRPC ScoreSearch.Similar).") { scoreId, k };
+        var command = new Command("similar", "The scores most similar to a score, a file or an ABC fragment (gRPC ScoreSearch.Similar).")
+        {
+            scoreId, file, abc, k,
+        };
         service.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            var given = new object?[] { result.GetValue(scoreId), result.GetValue(file), result.GetValue(abc) }.Count(v => v is not null);
+            if (given != 1)
+                result.AddError("give exactly one of SCORE_ID, --file and --abc");
+        });
         command.SetAction((result, cancellation) => RpcErrors.Run(result.InvocationConfiguration.Error, async () =>
         {
+            var request = new SimilarRequest { K = result.GetValue(k), ModelVersion = result.GetValue(service.ModelVersion) ?? "" };
+            string subject;
+            if (result.GetValue(file) is { } path)
+            {
+                request.Uploaded = new UploadedScore { FileName = path.Name, Content = ByteString.CopyFrom(await File.ReadAllBytesAsync(path.FullName, cancellation)) };
+                subject = path.Name;
+            }
+            else if (result.GetValue(abc) is { } fragment)
+            {
+                request.Abc = fragment;
+                subject = "the ABC fragment";
+            }
+            else
+            {
+                request.ScoreId = result.GetValue(scoreId)!;
+                subject = request.ScoreId;
+            }
+
             var (channel, client) = service.Connect(result);
             using var _ = channel;
-            var response = await client.SimilarAsync(
-                new SimilarRequest
-                {
-                    ScoreId = result.GetRequiredValue(scoreId),
-                    K = result.GetValue(k),
-                    ModelVersion = result.GetValue(service.ModelVersion) ?? "",
-                },
-                deadline: service.Deadline(result),
-                cancellationToken: cancellation);
+            var response = await client.SimilarAsync(request, deadline: service.Deadline(result), cancellationToken: cancellation);
             var output = result.InvocationConfiguration.Output;
-            output.WriteLine($"similar to {result.GetRequiredValue(scoreId)} (model {response.ModelVersion}):");
+            output.WriteLine($"similar to {subject} (model {response.ModelVersion}):");
             HitPrinter.Write(output, response.Hits);
             return 0;
         }));

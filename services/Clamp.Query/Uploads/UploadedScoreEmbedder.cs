@@ -4,7 +4,7 @@ using Clamp.Music.Patching;
 using Clamp.Query.Upstream;
 using Grpc.Core;
 
-namespace Clamp.Query.Classification;
+namespace Clamp.Query.Uploads;
 
 /// <summary>
 /// An uploaded score (ABC, MusicXML, MIDI) -> its first tune's music text (<see cref="ScoreImporter"/>) ->
