@@ -9,11 +9,21 @@ public sealed record TuneMetadata
     /// <summary>The tune's reference number (<c>X:</c>), where it has one.</summary>
     public string? ReferenceNumber { get; init; }
 
+    /// <summary>Every title (<c>T:</c> lines of the header), in order: the first is the title, the others alternative titles.</summary>
     public IReadOnlyList<string> Titles { get; init; } = [];
 
     public string? Title => Titles.Count > 0 ? Titles[0] : null;
 
+    /// <summary>The titles after the first: other names the piece is known by.</summary>
+    public IReadOnlyList<string> AlternativeTitles => Titles.Count > 1 ? Titles.Skip(1).ToList() : [];
+
     public string? Composer { get; init; }
+
+    /// <summary>Author of the words: <c>N:lyricist: NAME</c> lines (see <see cref="Abc.AbcCredits"/>).</summary>
+    public string? Lyricist { get; init; }
+
+    /// <summary>Arranger: <c>N:arranger: NAME</c> lines (see <see cref="Abc.AbcCredits"/>).</summary>
+    public string? Arranger { get; init; }
 
     /// <summary>Rhythm or tune type (<c>R:</c>), lower case: "reel", "jig", "slip jig" …</summary>
     public string? Rhythm { get; init; }
@@ -21,6 +31,7 @@ public sealed record TuneMetadata
     /// <summary>Origin (<c>O:</c>) and area (<c>A:</c>).</summary>
     public string? Origin { get; init; }
 
+    /// <summary>Notes (<c>N:</c>), one line each; the lyricist and arranger lines are read into their own fields, not kept here.</summary>
     public string? Notes { get; init; }
 
     public string? Source { get; init; }
@@ -32,7 +43,10 @@ public sealed record TuneMetadata
 
     public string? Transcription { get; init; }
 
-    /// <summary>Words and lyrics (<c>W:</c>, <c>w:</c>).</summary>
+    /// <summary>
+    /// Words and lyrics, one line per field: <c>W:</c> as written, <c>w:</c> (words aligned to notes) with its syllables
+    /// joined into words (ABC 2.1 section 4.3).
+    /// </summary>
     public string? Lyrics { get; init; }
 
     /// <summary>Normalised meter, e.g. "6/8" (C is "4/4", C| is "2/2"); null for free meter or none given.</summary>

@@ -39,6 +39,29 @@ public sealed class ScoreUploadTests(IngestHost host) : IClassFixture<IngestHost
     }
 
     [Fact]
+    public async Task Alternative_titles_credits_notes_and_lyrics_are_announced_in_their_fields()
+    {
+        var lyrics = string.Join("\n", Enumerable.Repeat("Oh! viens, la fleur déjà fanée meurt sous le regard du soleil,", 200));
+        var (_, body) = await host.UploadAsync("song.abc", TestScores.UniqueTune(),
+            ("alternativeTitles", "Autumn Song, The"), ("alt_title", "Herbstlied"), ("lyricist", " Anonymous "), ("arranger", "Clara Faisst"),
+            ("notes", "No. 4 of 6 Mélodies"), ("lyrics", lyrics));
+
+        var announced = await host.Probe.WaitForAsync<ScoreIngested>(m => m.ScoreId == body.Id);
+        Assert.Equal(["Autumn Song, The", "Herbstlied"], announced.Metadata.AlternativeTitles);
+        Assert.Equal(("Anonymous", "Clara Faisst", "No. 4 of 6 Mélodies"), (announced.Metadata.Lyricist, announced.Metadata.Arranger, announced.Metadata.Notes));
+        Assert.Equal(lyrics, announced.Metadata.Lyrics);
+    }
+
+    [Fact]
+    public async Task A_metadata_field_over_its_limit_is_refused_with_400()
+    {
+        var response = await host.Client.PostAsync("v1/scores", IngestHost.Form("song.abc", TestScores.UniqueTune(), ("lyricist", new string('x', 1_001))));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("upload.metadata-too-long", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_same_content_uploaded_twice_is_one_score_announced_once()
     {
         var content = TestScores.UniqueTune();

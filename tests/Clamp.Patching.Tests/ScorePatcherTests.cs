@@ -9,6 +9,9 @@ namespace Clamp.Patching.Tests;
 /// <summary>What the patching stage makes of real and broken scores (no broker needed).</summary>
 public sealed class ScorePatcherTests
 {
+    /// <summary>Gounod's "Chant d'automne" from "6 Mélodies" (OpenScore Lieder, CC0).</summary>
+    private const string GounodSong = "lc5079391.mxl";
+
     private static ScorePatcher Patcher(string scheme = "clamp1", int maxPatches = 512) =>
         new(new ScoreImporter(), Options.Create(new PatchingOptions { Scheme = scheme, MaxPatches = maxPatches }));
 
@@ -44,6 +47,53 @@ public sealed class ScorePatcherTests
 
         Assert.Equal("Abacus", patched.Metadata.Title);
         Assert.Equal("By Hugh Barwell, via Phil Rowe", patched.Metadata.Extra["source"]);
+    }
+
+    [Fact]
+    public void A_song_gives_its_title_set_credits_notes_and_lyrics_to_their_fields_not_to_extra()
+    {
+        var score = Scores.Ingested(GounodSong, Scores.Sample(GounodSong)) with { Format = ScoreFormat.CompressedMusicXml };
+
+        var metadata = Patcher().Patch(score).Patched!.Metadata;
+
+        Assert.Equal(("Chant d'automne", "6 Mélodies"), (metadata.Title, metadata.Collection));
+        Assert.Empty(metadata.AlternativeTitles);
+        Assert.Equal(("Charles Gounod", "Anonymous", null), (metadata.Composer, metadata.Lyricist, metadata.Arranger));
+        Assert.Equal("movement: 4", metadata.Notes);
+        Assert.StartsWith("Oh! viens, la fleur déjà fanée", metadata.Lyrics);
+        Assert.Empty(metadata.Extra.Keys.Intersect(["notes", "lyrics", "otherTitles"], StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void The_uploaders_fields_win_one_by_one_over_the_songs()
+    {
+        var uploaded = new ScoreMetadata
+        {
+            Title = "Autumn Song",
+            AlternativeTitles = ["Chant d'automne"],
+            Lyricist = "An unknown poet",
+            Notes = "Sung at the 1871 concert",
+            Lyrics = "Oh come, the faded flower",
+        };
+        var score = Scores.Ingested(GounodSong, Scores.Sample(GounodSong), uploaded) with { Format = ScoreFormat.CompressedMusicXml };
+
+        var metadata = Patcher().Patch(score).Patched!.Metadata;
+
+        Assert.Equal(("Autumn Song", "An unknown poet", "Sung at the 1871 concert", "Oh come, the faded flower"), (metadata.Title, metadata.Lyricist, metadata.Notes, metadata.Lyrics));
+        Assert.Equal(["Chant d'automne"], metadata.AlternativeTitles);
+        Assert.Equal(("Charles Gounod", "6 Mélodies"), (metadata.Composer, metadata.Collection));
+    }
+
+    [Fact]
+    public void An_abc_tunes_other_titles_are_its_alternative_titles()
+    {
+        var tune = "X:1\nT:The Foggy Dew\nT:An Drúcht Ceoch\nN:lyricist: Canon Charles O'Neill\nM:3/4\nL:1/8\nK:G\nG2 AB|c4 d2|\nw:As down the glen\n"u8.ToArray();
+
+        var metadata = Patcher().Patch(Scores.Ingested("dew.abc", tune)).Patched!.Metadata;
+
+        Assert.Equal(("The Foggy Dew", "Canon Charles O'Neill", "As down the glen"), (metadata.Title, metadata.Lyricist, metadata.Lyrics));
+        Assert.Equal(["An Drúcht Ceoch"], metadata.AlternativeTitles);
+        Assert.Null(metadata.Notes);
     }
 
     [Theory]

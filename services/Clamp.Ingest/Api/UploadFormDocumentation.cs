@@ -10,13 +10,18 @@ internal static class UploadFormDocumentation
     private static readonly (string Name, string Description)[] MetadataFields =
     [
         ("title", "Title (wins over the file's T:)"),
+        ("alternativeTitles", "Another title the piece is known by: repeat the field for several (\"alt_title\" is read alike)"),
         ("composer", "Composer"),
-        ("collection", "Collection or book"),
+        ("lyricist", "Author of the words"),
+        ("arranger", "Arranger"),
+        ("collection", "Collection, book or set"),
         ("type", "Tune type or rhythm, e.g. jig, reel, waltz"),
         ("origin", "Origin or region"),
         ("key", "Key, e.g. \"D major\" (else read from the file)"),
         ("meter", "Meter, e.g. \"6/8\" (else read from the file)"),
         ("tags", "Tags: repeat the field, or separate with commas"),
+        ("notes", "Free notes about the piece"),
+        ("lyrics", $"Lyrics, one line per verse (up to {UploadMetadata.MaxLyricsLength:N0} characters)"),
     ];
 
     public static RouteHandlerBuilder AcceptsUploadForm(this RouteHandlerBuilder route, string fileDescription) =>

@@ -78,21 +78,22 @@ internal sealed class TuneMetadataBuilder(IReadOnlyList<AbcField> fileHeaderFiel
         var meter = _openingMeter is null ? First('M') : CleanText(_openingMeter);
         var tempo = First('Q');
         var unitLength = First('L');
+        var notes = All('N').Select(Credit).ToLookup(note => note.Role, note => note.Text);
         return new TuneMetadata
         {
             ReferenceNumber = ReferenceNumber,
             Titles = _titles.Count > 0 ? _titles.Select(CleanText).ToList() : All('T'),
             Composer = Join("; ", 'C'),
+            Lyricist = JoinAll("; ", notes[AbcCredits.Lyricist].ToList()),
+            Arranger = JoinAll("; ", notes[AbcCredits.Arranger].ToList()),
             Rhythm = Join(", ", 'R')?.ToLowerInvariant(),
             Origin = Join(", ", 'O') ?? Join(", ", 'A'),
-            Notes = Join("\n", 'N'),
+            Notes = JoinAll("\n", notes[""].ToList()),
             Source = Join("; ", 'S'),
             Book = Join("; ", 'B'),
             History = Join("\n", 'H'),
             Transcription = Join("; ", 'Z'),
-            Lyrics = _fields.Where(f => f.Name is 'W' or 'w').Select(f => CleanText(f.Value)).Where(v => v.Length > 0).ToList() is { Count: > 0 } lyrics
-                ? string.Join("\n", lyrics)
-                : null,
+            Lyrics = Lyrics() is { Count: > 0 } lyrics ? string.Join("\n", lyrics) : null,
             Meter = meter is null ? null : AbcMeter.NormaliseMeter(meter),
             Key = key?.Normalised,
             KeyTonic = key?.Tonic,
@@ -108,16 +109,34 @@ internal sealed class TuneMetadataBuilder(IReadOnlyList<AbcField> fileHeaderFiel
 
         string? First(char name) => values.TryGetValue(name, out var list) ? list[0] : null;
 
-        string? Join(string separator, char name) =>
-            !values.TryGetValue(name, out var list) ? null : list.Count == 1 ? list[0] : string.Join(separator, list.Distinct());
+        string? Join(string separator, char name) => JoinAll(separator, All(name));
     }
 
-    /// <summary>Removes control characters, and closing brackets with no opening one (as Essen's <c>R:</c> values have).</summary>
+    /// <summary>Several values of one field as one text, each once; null when there are none.</summary>
+    private static string? JoinAll(string separator, IReadOnlyList<string> values) =>
+        values.Count == 0 ? null : values.Count == 1 ? values[0] : string.Join(separator, values.Distinct());
+
+    /// <summary>A note's role and name when it is a credit (<see cref="AbcCredits"/>); else no role and the note itself.</summary>
+    private static (string Role, string Text) Credit(string note) =>
+        AbcCredits.TryRead(note, out var role, out var name) ? (role, name) : ("", note);
+
+    /// <summary>The lyrics of the tune, one line per <c>W:</c> or <c>w:</c> field; a <c>w:</c> line's syllables joined into words.</summary>
+    private List<string> Lyrics() =>
+        _fields.Where(f => f.Name is 'W' or 'w')
+            .Select(f => f.Name == 'w' ? AbcLyrics.Words(CleanText(f.Value)) : CleanText(f.Value))
+            .Where(v => v.Length > 0)
+            .ToList();
+
+    /// <summary>
+    /// Removes control characters, and closing brackets with no opening one (as Essen's <c>R:</c> values have); an
+    /// escaped percent sign (<c>\%</c>, which is not a comment) is a percent sign.
+    /// </summary>
     private static string CleanText(string value)
     {
         var text = value.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || value.AsSpan().ContainsAnyInRange('\u007f', '\u009f')
             ? new string(value.Where(c => !char.IsControl(c)).ToArray())
             : value;
+        text = text.Replace("\\%", "%", StringComparison.Ordinal);
         return text.EndsWith(']') && !text.Contains('[') ? text.TrimEnd(']').TrimEnd() : text;
     }
 

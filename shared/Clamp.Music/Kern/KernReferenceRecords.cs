@@ -4,9 +4,12 @@ using Clamp.Music.MusicXml.Model;
 namespace Clamp.Music.Kern;
 
 /// <summary>
-/// Collects Humdrum reference records (<c>!!!OTL: title</c>) as score metadata: titles (<c>OTL</c> first, then the
-/// parent work's <c>OPT</c>/<c>OPR</c>; ABC <c>T:</c>), composers (<c>COM</c>; <c>C:</c>) and a few notes (opus,
-/// catalogue number, movement; <c>N:</c>). Language variants (<c>OTL@EN</c>) count alike; other records are skipped.
+/// Collects Humdrum reference records (<c>!!!OTL: title</c>) as score metadata: the title (<c>OTL</c>) then the
+/// alternative titles (<c>OTP</c> popular title, <c>OTA</c> alternative title, and <c>OPT</c>, which the CCARH quartets
+/// use for the nickname: "The Frog"), the larger work or group the piece belongs to as the collection (<c>OPR</c>
+/// parent work, <c>GTL</c> group title), composers (<c>COM</c>), lyricists (<c>LYR</c>, <c>TXA</c>), arrangers
+/// (<c>LAR</c>) and a few notes (opus, catalogue number, movement number and designation, number).
+/// Language variants (<c>OTL@EN</c>) count alike; other records are skipped.
 /// </summary>
 internal sealed partial class KernReferenceRecords
 {
@@ -21,8 +24,11 @@ internal sealed partial class KernReferenceRecords
     };
 
     private readonly List<string> _titles = [];
-    private readonly List<string> _parentTitles = [];
+    private readonly List<string> _alternativeTitles = [];
+    private readonly List<string> _collections = [];
     private readonly List<string> _composers = [];
+    private readonly List<string> _lyricists = [];
+    private readonly List<string> _arrangers = [];
     private readonly List<string> _notes = [];
 
     /// <summary>Reads one <c>!!!</c> line; lines that are not reference records are ignored.</summary>
@@ -37,12 +43,18 @@ internal sealed partial class KernReferenceRecords
         var list = key switch
         {
             "OTL" => _titles,
-            "OPT" or "OPR" => _parentTitles,
+            "OTP" or "OTA" or "OPT" => _alternativeTitles,
+            "OPR" or "GTL" => _collections,
             "COM" => _composers,
+            "LYR" or "TXA" => _lyricists,
+            "LAR" => _arrangers,
             _ when NoteLabels.TryGetValue(key, out var label) => Labelled(label),
             _ => null,
         };
-        list?.Add(value);
+        if (list is not null && !list.Contains(value))
+        {
+            list.Add(value);
+        }
 
         List<string> Labelled(string label)
         {
@@ -53,8 +65,11 @@ internal sealed partial class KernReferenceRecords
 
     public void CopyTo(ScoreMetadata metadata)
     {
-        metadata.Titles.AddRange(_titles.Concat(_parentTitles));
+        metadata.Titles.AddRange(_titles.Concat(_alternativeTitles));
+        metadata.Collections.AddRange(_collections);
         metadata.Composers.AddRange(_composers);
+        metadata.Lyricists.AddRange(_lyricists);
+        metadata.Arrangers.AddRange(_arrangers);
         metadata.Notes.AddRange(_notes);
     }
 

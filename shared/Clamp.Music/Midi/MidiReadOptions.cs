@@ -25,4 +25,10 @@ public sealed record MidiReadOptions
 
     /// <summary>The most ABC voices one track (or channel) is split into; further overlaps cut earlier notes short.</summary>
     public int MaxVoicesPerPart { get; init; } = 3;
+
+    /// <summary>
+    /// The most characters of text read from copyright, text and lyric events, all together; what comes after is left out,
+    /// so that a file of large text events cannot fill the memory or the header. Track names are cut one by one instead.
+    /// </summary>
+    public int MaxMetadataChars { get; init; } = 8_192;
 }

@@ -2,7 +2,11 @@ using Clamp.Music.MusicXml.Model;
 
 namespace Clamp.Music.Midi;
 
-/// <summary>Builds the ABC-ready score of a MIDI file: voices per part, quantised chords cut into bars and tied across bar lines.</summary>
+/// <summary>
+/// Builds the ABC-ready score of a MIDI file: voices per part, quantised chords cut into bars and tied across bar lines;
+/// as metadata the sequence name (title), the copyright and text events (notes) and the lyrics. The other track names
+/// name the parts ("Piano", "MELODY"), so they become voice names, not titles.
+/// </summary>
 internal static class MidiScoreBuilder
 {
     private const int MiddleC = 60;
@@ -31,6 +35,9 @@ internal static class MidiScoreBuilder
         {
             score.Metadata.Titles.Add(title);
         }
+
+        score.Metadata.Notes.AddRange(sequence.Notes);
+        score.Metadata.Lyrics.AddRange(sequence.Lyrics);
 
         var voices = new List<List<QuantisedChord>>();
         for (var p = 0; p < parts.Count; p++)

@@ -1,6 +1,6 @@
 namespace Clamp.Music.Midi;
 
-/// <summary>What the converter needs from a Standard MIDI File: notes per part (track and channel) and the meta events.</summary>
+/// <summary>What the converter needs from a Standard MIDI File: notes per part (track and channel), the meta events and their text.</summary>
 internal sealed class MidiSequence(int ticksPerQuarter)
 {
     public int TicksPerQuarter { get; } = ticksPerQuarter;
@@ -16,6 +16,12 @@ internal sealed class MidiSequence(int ticksPerQuarter)
 
     /// <summary>The name of the first track when it holds no notes (the sequence name in a format-1 file).</summary>
     public string? Title { get; set; }
+
+    /// <summary>Copyright ("copyright: …") and text events, in file order.</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>The words of the lyric events, one line per sung line, track after track.</summary>
+    public List<string> Lyrics { get; } = [];
 }
 
 /// <summary>The notes of one channel of one track.</summary>

@@ -1,16 +1,17 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Clamp.Music.Midi;
 
 /// <summary>
 /// A small, bounded reader of Standard MIDI Files (formats 0, 1, 2): notes paired on/off per channel and key,
-/// time and key signatures, the first tempo, track names. Every problem is a <c>midi.invalid</c> error naming
+/// time and key signatures, the first tempo, track names, and as metadata the copyright, text and lyric events (their
+/// text bounded by <see cref="MidiReadOptions.MaxMetadataChars"/>). Every problem is a <c>midi.invalid</c> error naming
 /// the track and byte offset.
 /// </summary>
 internal sealed class SmfReader(byte[] data, MidiReadOptions options)
 {
     private const int DrumChannel = 9;
+    private readonly MidiMetaText _text = new(options.MaxMetadataChars);
     private int _notes;
 
     public MidiSequence Read()
@@ -73,6 +74,7 @@ internal sealed class SmfReader(byte[] data, MidiReadOptions options)
         var tick = 0L;
         byte status = 0;
         string? name = null;
+        var syllables = new List<string>();
         var parts = new Dictionary<int, List<MidiNote>>();
         var sounding = new Dictionary<(int Channel, int Key), Queue<long>>();
         while (position < end)
@@ -107,9 +109,13 @@ internal sealed class SmfReader(byte[] data, MidiReadOptions options)
                     {
                         position = end;
                     }
-                    else if (ReadMeta(type, meta, tick, sequence) is { } text)
+                    else if (type == 0x03)
                     {
-                        name ??= text;
+                        name ??= MidiMetaText.Name(meta);
+                    }
+                    else
+                    {
+                        ReadMeta(type, meta, tick, sequence, syllables);
                     }
 
                     break;
@@ -150,6 +156,8 @@ internal sealed class SmfReader(byte[] data, MidiReadOptions options)
         {
             sequence.Title = name;
         }
+
+        sequence.Lyrics.AddRange(MidiLyrics.Lines(syllables));
     }
 
     private void Note(
@@ -189,14 +197,23 @@ internal sealed class SmfReader(byte[] data, MidiReadOptions options)
         notes.Add(note);
     }
 
-    /// <summary>Records time/key signatures and tempo; returns the text of a track name event.</summary>
-    private static string? ReadMeta(byte type, ReadOnlySpan<byte> meta, long tick, MidiSequence sequence)
+    /// <summary>
+    /// Records time/key signatures and tempo, text and copyright events as notes, and the syllables of lyric events
+    /// (for the track's <paramref name="syllables"/>).
+    /// </summary>
+    private void ReadMeta(byte type, ReadOnlySpan<byte> meta, long tick, MidiSequence sequence, List<string> syllables)
     {
         switch (type)
         {
-            case 0x03 when meta.Length > 0:
-                var text = Encoding.Latin1.GetString(meta).Trim('\0', ' ');
-                return text.Length > 0 ? text : null;
+            case 0x01:
+                AddIfAny(sequence.Notes, _text.Line(meta));
+                break;
+            case 0x02:
+                AddIfAny(sequence.Notes, _text.Line(meta) is { } copyright ? $"copyright: {copyright}" : null);
+                break;
+            case 0x05:
+                AddIfAny(syllables, _text.Syllable(meta));
+                break;
             case 0x58 when meta.Length >= 2 && meta[0] > 0 && meta[1] <= 6:
                 sequence.TimeSignatures.Add((tick, meta[0], 1 << meta[1]));
                 break;
@@ -207,8 +224,14 @@ internal sealed class SmfReader(byte[] data, MidiReadOptions options)
                 sequence.MicrosecondsPerQuarter ??= (meta[0] << 16) | (meta[1] << 8) | meta[2];
                 break;
         }
+    }
 
-        return null;
+    private static void AddIfAny(List<string> list, string? text)
+    {
+        if (text is not null)
+        {
+            list.Add(text);
+        }
     }
 
     private long ReadVariable(ref int position, int end, int track)

@@ -38,6 +38,40 @@ public class AbcParserRulesTests
     }
 
     [Fact]
+    public void Titles_credits_book_and_aligned_lyrics_are_read_into_their_fields()
+    {
+        const string abc = """
+            X:1
+            T:The Foggy Dew
+            T:An Drúcht Ceoch
+            C:Trad.
+            N:lyricist: Canon Charles O'Neill
+            N:Arranger: A. Player
+            N:A rebel song
+            B:Songs of Ireland
+            S:A singer in Cork
+            O:Ireland
+            R:Air
+            M:3/4
+            L:1/8
+            K:G
+            G2 AB|c4 d2|
+            w:As down the glen one_ East-er morn
+            w:To a ci-ty * fair rode \- I|
+            W:Second verse, as written
+            """;
+
+        var metadata = AbcParser.ParseTune(abc).Metadata;
+
+        Assert.Equal("The Foggy Dew", metadata.Title);
+        Assert.Equal(["An Drúcht Ceoch"], metadata.AlternativeTitles);
+        Assert.Equal(("Trad.", "Canon Charles O'Neill", "A. Player"), (metadata.Composer, metadata.Lyricist, metadata.Arranger));
+        Assert.Equal("A rebel song", metadata.Notes);
+        Assert.Equal(("Songs of Ireland", "A singer in Cork", "Ireland", "air"), (metadata.Book, metadata.Source, metadata.Origin, metadata.Rhythm));
+        Assert.Equal("As down the glen one Easter morn\nTo a city fair rode - I\nSecond verse, as written", metadata.Lyrics);
+    }
+
+    [Fact]
     public void Escaped_percent_and_percent_inside_quotes_are_not_comments()
     {
         var tune = AbcParser.ParseTune("X:1\nK:C\n\"50%\"C2 D2 \\% E2|% gone\n");

@@ -47,6 +47,36 @@ public class KernSampleTests
     }
 
     [Fact]
+    public void A_song_of_a_cycle_has_its_title_the_parent_work_as_collection_and_its_credits()
+    {
+        const string song = "!!!COM: Schubert, Franz\n!!!OTL: Gute Nacht\n!!!OTL@EN: Good Night\n!!!OPR: Winterreise\n!!!LYR: Müller, Wilhelm\n"
+            + "!!!LAR: Liszt, Franz\n!!!OMV: 1\n**kern\n*M2/4\n=1\n4c\n4d\n==\n*-\n";
+
+        var metadata = ImportedMetadata(song);
+
+        Assert.Equal(["Gute Nacht", "Good Night"], metadata.Titles);
+        Assert.Equal("Winterreise", metadata.Book);
+        Assert.Equal(("Schubert, Franz", "Müller, Wilhelm", "Liszt, Franz"), (metadata.Composer, metadata.Lyricist, metadata.Arranger));
+        Assert.Equal("movement: 1", metadata.Notes);
+    }
+
+    [Fact]
+    public void A_quartet_movement_has_its_group_as_collection_and_its_nickname_as_alternative_title()
+    {
+        // The records of the CCARH Haydn quartets (shared data kern/humdrum_quartets/haydn/kern/op50n6-03.krn): OPT is the
+        // nickname there, not the parent work; GTL names the set of six.
+        const string movement = "!!!COM: Haydn, Franz Joseph\n!!!OTL: String Quartet in D Major\n!!!OPS: Opus 50\n!!!ONM: No. 6\n!!!OMV: 3\n"
+            + "!!!GTL: 6 Quartetti (\"Prussian\")\n!!!OPT: The Frog\n**kern\n*M3/4\n=1\n2.d\n==\n*-\n";
+
+        var metadata = ImportedMetadata(movement);
+
+        Assert.Equal("String Quartet in D Major", metadata.Title);
+        Assert.Equal(["The Frog"], metadata.AlternativeTitles);
+        Assert.Equal("6 Quartetti (\"Prussian\")", metadata.Book);
+        Assert.Equal("opus: Opus 50\nnumber: No. 6\nmovement: 3", metadata.Notes);
+    }
+
+    [Fact]
     public void Chords_tuplets_and_a_split_spine_are_written()
     {
         var conversion = KernConverter.Convert(File.ReadAllBytes(Samples.PathOf(Scarlatti)));
@@ -76,4 +106,7 @@ public class KernSampleTests
         Assert.Equal(format, ScoreFormatDetector.Detect(fileName, File.ReadAllBytes(Samples.PathOf(Joplin))));
         Assert.Equal(ScoreFileFormat.Kern, ScoreFormatDetector.Detect("upload", "**kern\t**kern\n4c\t4e\n*-\t*-\n"u8));
     }
+
+    private static TuneMetadata ImportedMetadata(string kern) =>
+        Assert.Single(new ScoreImporter().Import("score.krn", System.Text.Encoding.UTF8.GetBytes(kern)).Succeeded).Metadata;
 }

@@ -114,6 +114,64 @@ public class MidiConverterTests
         Assert.Empty(tune.Warnings);
     }
 
+    [Fact]
+    public void Copyright_and_text_events_become_notes_and_lyric_events_the_words()
+    {
+        string[] syllables = ["A-", "las,", "my", "love,", "/you", "do", "me", "wrong"];
+        var midi = new MidiFileBuilder()
+            .Track(t => t.Name("Greensleeves").Text(0x02, "© 1580 R. Jones").Text(0x01, "Words: anonymous\r\nsung \u0007softly"))
+            .Track(t =>
+            {
+                t.Name("Voice");
+                for (var i = 0; i < syllables.Length; i++)
+                {
+                    t.Note(69, i * Quarter, Quarter).Text(0x05, syllables[i], i * Quarter);
+                }
+            })
+            .Build();
+
+        var abc = MidiConverter.ToAbc(midi);
+        var metadata = AbcParser.ParseTune(abc).Metadata;
+
+        Assert.StartsWith("X:1\nT:Greensleeves\nN:copyright: © 1580 R. Jones\nN:Words: anonymous sung softly\nW:Alas, my love,\nW:you do me wrong\n", abc);
+        Assert.Equal(["Greensleeves"], metadata.Titles); // the other track names name parts, not the piece
+        Assert.Equal("copyright: © 1580 R. Jones\nWords: anonymous sung softly", metadata.Notes);
+        Assert.Equal("Alas, my love,\nyou do me wrong", metadata.Lyrics);
+    }
+
+    [Fact]
+    public void Lyric_events_that_carry_their_own_spaces_are_joined_as_written()
+    {
+        string[] syllables = ["Hel", "lo ", "world ", "\rgood", "bye"];
+        var midi = new MidiFileBuilder().Track(t =>
+        {
+            for (var i = 0; i < syllables.Length; i++)
+            {
+                t.Note(60, i * Quarter, Quarter).Text(0x05, syllables[i], i * Quarter);
+            }
+        }).Build();
+
+        Assert.Equal("Hello world\ngoodbye", AbcParser.ParseTune(MidiConverter.ToAbc(midi)).Metadata.Lyrics);
+    }
+
+    [Fact]
+    public void The_text_of_meta_events_is_read_up_to_the_limit_only()
+    {
+        var huge = new string('x', 100_000);
+        var midi = new MidiFileBuilder()
+            .Track(t => t.Text(0x01, "first note").Text(0x01, huge).Text(0x02, huge).Text(0x05, huge).Name(huge))
+            .Track(t => t.Note(60, 0, Quarter))
+            .Build();
+
+        var abc = MidiConverter.Convert(midi, new MidiReadOptions { MaxMetadataChars = 100 }).Abc;
+        var metadata = AbcParser.ParseTune(abc).Metadata;
+
+        Assert.Equal("first note\n" + new string('x', 90), metadata.Notes);
+        Assert.Null(metadata.Lyrics);
+        Assert.Equal(new string('x', 200), metadata.Title); // a track name is cut on its own
+        Assert.True(abc.Length < 1_000, $"{abc.Length} characters of ABC");
+    }
+
     [Theory]
     [InlineData(new byte[] { 1, 2, 3 }, "not start with a MIDI header")]
     [InlineData(new byte[] { 0x4D, 0x54, 0x68, 0x64, 0, 0, 0, 6, 0, 1, 0, 1, 1, 0xE0, 0x4D, 0x54, 0x72, 0x6B, 0, 0, 0, 3, 0, 0x90, 60 }, "Track 1, byte 25: the track ends in the middle of an event")]

@@ -61,6 +61,9 @@ internal sealed class MidiFileBuilder
 
         public TrackBuilder Name(string name) => Meta(0, 0x03, System.Text.Encoding.ASCII.GetBytes(name));
 
+        /// <summary>A text (0x01), copyright (0x02) or lyric (0x05) event, its text in UTF-8.</summary>
+        public TrackBuilder Text(byte type, string text, long tick = 0) => Meta(tick, type, System.Text.Encoding.UTF8.GetBytes(text));
+
         public TrackBuilder TimeSignature(long tick, int numerator, int denominatorPower) => Meta(tick, 0x58, [(byte)numerator, (byte)denominatorPower, 24, 8]);
 
         public TrackBuilder KeySignature(int fifths, bool minor) => Meta(0, 0x59, [(byte)(sbyte)fifths, (byte)(minor ? 1 : 0)]);
@@ -78,7 +81,7 @@ internal sealed class MidiFileBuilder
 
         private TrackBuilder Meta(long tick, byte type, byte[] data)
         {
-            Events.Add((tick, [0xFF, type, (byte)data.Length, .. data]));
+            Events.Add((tick, [0xFF, type, .. Variable(data.Length), .. data]));
             return this;
         }
     }

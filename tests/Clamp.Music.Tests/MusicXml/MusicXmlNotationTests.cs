@@ -1,3 +1,4 @@
+using Clamp.Music.Abc;
 using static Clamp.Music.Tests.MusicXml.MusicXmlDocument;
 
 namespace Clamp.Music.Tests.MusicXml;
@@ -140,16 +141,55 @@ public class MusicXmlNotationTests
     }
 
     [Fact]
-    public void Lyrics_become_words_metadata_and_title_and_composer_their_fields()
+    public void Lyrics_become_words_metadata_one_line_per_verse_in_verse_order()
     {
-        string Lyric(string syllabic, string text) => $"<lyric number=\"1\"><syllabic>{syllabic}</syllabic><text>{text}</text></lyric>";
-        var notes = Note("C", 4, 2, extra: Lyric("begin", "Hal")) + Note("D", 4, 2, extra: Lyric("middle", "le")) + Note("E", 4, 2, extra: Lyric("end", "lu"))
+        string Lyric(string syllabic, string text, int verse = 1) => $"<lyric number=\"{verse}\"><syllabic>{syllabic}</syllabic><text>{text}</text></lyric>";
+        var notes = Note("C", 4, 2, extra: Lyric("single", "Sing", 10) + Lyric("begin", "Hal") + Lyric("single", "Praise", 2))
+            + Note("D", 4, 2, extra: Lyric("middle", "le")) + Note("E", 4, 2, extra: Lyric("end", "lu"))
             + Note("F", 4, 2, extra: Lyric("single", "jah"));
         var xml = Score([DefaultAttributes + notes]).Replace(
             "<part-list>", "<work><work-title>Anthem</work-title></work><identification><creator type=\"composer\">Anon.</creator><creator type=\"lyricist\">Trad.</creator></identification><part-list>", StringComparison.Ordinal);
         var abc = ToAbc(xml);
 
-        Assert.StartsWith("X:1\nT:Anthem\nC:Anon.\nN:lyricist: Trad.\nW:Hal-le-lu jah\nL:1/8\n", abc);
+        Assert.StartsWith("X:1\nT:Anthem\nC:Anon.\nN:lyricist: Trad.\nW:Hallelu jah\nW:Praise\nW:Sing\nL:1/8\n", abc);
+    }
+
+    [Fact]
+    public void A_movement_of_a_work_has_the_movement_title_as_title_and_the_work_as_collection_and_each_creator_its_field()
+    {
+        const string identification = """
+            <work><work-number>Op. 48</work-number><work-title>Dichterliebe</work-title></work>
+            <movement-number>1</movement-number><movement-title>Im wunderschönen Monat Mai</movement-title>
+            <identification>
+              <creator type="composer">Robert Schumann</creator><creator type="poet">Heinrich Heine</creator>
+              <creator type="arranger">Transcribed from https://imslp.org/wiki/Dichterliebe%2C_Op.48</creator><creator type="arranger">Clara Schumann</creator>
+              <creator type="translator">Anon.</creator>
+            </identification>
+            """;
+        var abc = ToAbc(Score([DefaultAttributes + Note("C", 4, 8)]).Replace("<part-list>", identification + "<part-list>", StringComparison.Ordinal));
+
+        Assert.StartsWith(
+            "X:1\nT:Im wunderschönen Monat Mai\nC:Robert Schumann\nB:Dichterliebe\nN:lyricist: Heinrich Heine\nN:arranger: Clara Schumann\n"
+            + "N:movement: 1\nN:work number: Op. 48\nN:translator: Anon.\nZ:Transcribed from https://imslp.org/wiki/Dichterliebe\\%2C_Op.48\nL:1/8\n", abc);
+        var metadata = AbcParser.ParseTune(abc).Metadata;
+        Assert.Equal(("Im wunderschönen Monat Mai", "Dichterliebe"), (metadata.Title, metadata.Book));
+        Assert.Equal(("Robert Schumann", "Heinrich Heine", "Clara Schumann"), (metadata.Composer, metadata.Lyricist, metadata.Arranger));
+        Assert.Equal("movement: 1\nwork number: Op. 48\ntranslator: Anon.", metadata.Notes);
+        Assert.Equal("Transcribed from https://imslp.org/wiki/Dichterliebe%2C_Op.48", metadata.Transcription); // '%' escaped, not a comment
+        Assert.Empty(metadata.AlternativeTitles);
+    }
+
+    [Theory]
+    [InlineData("<work><work-title>Reflets</work-title></work>", "Reflets")]
+    [InlineData("<movement-title>Sérénade</movement-title>", "Sérénade")]
+    [InlineData("<work><work-title>Venise</work-title></work><movement-title>venise</movement-title>", "venise")]
+    public void A_work_or_movement_title_alone_or_both_alike_is_the_title_and_no_collection(string titles, string title)
+    {
+        var abc = ToAbc(Score([DefaultAttributes + Note("C", 4, 8)]).Replace("<part-list>", titles + "<part-list>", StringComparison.Ordinal));
+
+        var metadata = AbcParser.ParseTune(abc).Metadata;
+        Assert.Equal([title], metadata.Titles);
+        Assert.Null(metadata.Book);
     }
 
     [Fact]

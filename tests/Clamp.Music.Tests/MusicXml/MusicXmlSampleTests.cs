@@ -56,10 +56,27 @@ public class MusicXmlSampleTests
         var tune = AbcParser.ParseTune(abc);
 
         Assert.Equal("Le Temps Des Cerises", tune.Metadata.Title);
-        Assert.StartsWith("W:Quand nous chan-te-rons le temps des ce-ri-ses,", abc.Split('\n').Single(l => l.StartsWith("W:", StringComparison.Ordinal)));
+        Assert.StartsWith("W:Quand nous chanterons le temps des cerises,", abc.Split('\n').Single(l => l.StartsWith("W:", StringComparison.Ordinal)));
         Assert.Contains("z2 z2 D2|:\"G\"G2 G2 G2|G4 G2|\"D\"A2 A2 A2|", abc);
         Assert.EndsWith("\"G\"G6-|G2 z2 D2:|\n", abc);
         Assert.DoesNotContain("Quand", tune.MusicText);
+    }
+
+    [Fact]
+    public void A_song_of_a_set_has_its_own_title_and_the_set_as_collection()
+    {
+        var import = new ScoreImporter().Import(Support.Samples.PathOf("musicxml/lc5079391.mxl"));
+
+        var metadata = Assert.Single(import.Succeeded).Metadata;
+        Assert.Equal("Chant d'automne", metadata.Title);
+        Assert.Empty(metadata.AlternativeTitles);
+        Assert.Equal("6 Mélodies", metadata.Book);
+        Assert.Equal("Charles Gounod", metadata.Composer);
+        Assert.Equal("Anonymous", metadata.Lyricist);
+        Assert.Null(metadata.Arranger);
+        Assert.Equal("movement: 4", metadata.Notes);
+        Assert.StartsWith("Oh! viens, la fleur déjà fanée Meurt sous le regard du soleil,", metadata.Lyrics);
+        Assert.DoesNotContain('\n', metadata.Lyrics!); // one verse, one line
     }
 
     [Fact]

@@ -78,13 +78,16 @@ internal static class ScoreAssembler
         return measure;
     }
 
-    /// <summary>The lyrics of the first part that has any, one line per verse.</summary>
+    /// <summary>
+    /// The lyrics of the first part that has any, one line per verse in verse-number order, the syllables of a word
+    /// joined ("Hal- le- lu jah" reads "Hallelu jah").
+    /// </summary>
     private static void AddLyrics(IReadOnlyList<PartContent> parts, ScoreMetadata metadata)
     {
-        var verses = parts.Select(p => p.Verses).FirstOrDefault(v => v.Count > 0);
-        foreach (var syllables in verses?.Values ?? Enumerable.Empty<List<string>>())
+        var verses = parts.Where(p => p.Verses.Count > 0).Take(1).SelectMany(p => p.Verses);
+        foreach (var (_, syllables) in verses.OrderBy(v => int.TryParse(v.Key, out var number) ? number : int.MaxValue).ThenBy(v => v.Key, StringComparer.Ordinal))
         {
-            var line = string.Join(' ', syllables).Replace("- ", "-", StringComparison.Ordinal);
+            var line = string.Join(' ', syllables).Replace("- ", "", StringComparison.Ordinal).TrimEnd('-');
             metadata.Lyrics.Add(line);
         }
     }

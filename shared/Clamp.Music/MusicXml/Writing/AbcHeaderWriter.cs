@@ -1,18 +1,28 @@
 using System.Text;
+using Clamp.Music.Abc;
 using Clamp.Music.MusicXml.Model;
 
 namespace Clamp.Music.MusicXml.Writing;
 
-/// <summary>Writes the header of a converted tune, in the order xml2abc (CLaMP's converter) uses.</summary>
+/// <summary>
+/// Writes the header of a converted tune in the layout of xml2abc (CLaMP's converter): titles (the title, then
+/// alternative titles), composers, the collection (<c>B:</c>), credits and notes (<c>N:</c>), transcription
+/// (<c>Z:</c>), lyrics by verse (<c>W:</c>), then the musical fields.
+/// </summary>
 internal static class AbcHeaderWriter
 {
     public static void Write(StringBuilder text, ImportedScore score, AbcVoiceState first)
     {
         text.Append("X:1\n");
-        AppendFields(text, 'T', score.Metadata.Titles);
-        AppendFields(text, 'C', score.Metadata.Composers);
-        AppendFields(text, 'N', score.Metadata.Notes);
-        AppendFields(text, 'W', score.Metadata.Lyrics);
+        var metadata = score.Metadata;
+        AppendFields(text, 'T', metadata.Titles);
+        AppendFields(text, 'C', metadata.Composers);
+        AppendFields(text, 'B', metadata.Collections);
+        AppendFields(text, 'N', metadata.Lyricists.Select(name => AbcCredits.Note(AbcCredits.Lyricist, name)));
+        AppendFields(text, 'N', metadata.Arrangers.Select(name => AbcCredits.Note(AbcCredits.Arranger, name)));
+        AppendFields(text, 'N', metadata.Notes);
+        AppendFields(text, 'Z', metadata.Transcriptions);
+        AppendFields(text, 'W', metadata.Lyrics);
         var multiVoice = score.Voices.Count > 1;
         if (multiVoice)
         {
@@ -62,11 +72,12 @@ internal static class AbcHeaderWriter
         return string.Join(' ', cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    /// <summary>One field line per value, each once; a '%' escaped (<c>\%</c>) so that it is not read as a comment.</summary>
     private static void AppendFields(StringBuilder text, char field, IEnumerable<string> values)
     {
         foreach (var value in values.Select(Clean).Where(v => v.Length > 0).Distinct())
         {
-            text.Append(field).Append(':').Append(value).Append('\n');
+            text.Append(field).Append(':').Append(value.Replace("%", "\\%", StringComparison.Ordinal)).Append('\n');
         }
     }
 
