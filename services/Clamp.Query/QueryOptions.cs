@@ -41,7 +41,17 @@ public sealed class QueryOptions
     [Range(10, 1000)] public int FusionDepth { get; set; } = 200;
 
     /// <summary>The constant k of reciprocal rank fusion: score = sum over rankings of 1 / (k + rank).</summary>
-    [Range(1, 10_000)] public int FusionK { get; set; } = 60;
+    [Range(1, 10_000)] public int FusionK { get; set; } = 10;
+
+    /// <summary>
+    /// The keyword score from which a keyword hit counts fully in hybrid fusion; below it, by the square of the ratio
+    /// (a keyword score is query coverage + title similarity + ts_rank: 1 is a title, or all the query's words).
+    /// Chosen on the dev sets (docs/search.md).
+    /// </summary>
+    [Range(0.001, 10.0)] public double KeywordConfidence { get; set; } = 1.0;
+
+    /// <summary>The weight of a confident keyword hit in hybrid fusion (a semantic hit's is 1).</summary>
+    [Range(0.0, 100.0)] public double KeywordWeight { get; set; } = 2.0;
 
     /// <summary>How long the serving model version is cached.</summary>
     [Range(0, 60_000)] public int ServingVersionCacheMs { get; set; } = 1000;

@@ -7,8 +7,11 @@ namespace Clamp.Query.Search;
 /// <summary>
 /// One page of a Search in its mode: semantic (the query's text embedding against the music embeddings), keyword
 /// (full-text search over metadata in the vector store) or hybrid (both, fused by <see cref="ReciprocalRankFusion"/>
-/// over their first <see cref="QueryOptions.FusionDepth"/> results; the two run concurrently). Semantic hits say they
-/// matched on "music".
+/// over their first <see cref="QueryOptions.FusionDepth"/> results; the two run concurrently). In the fusion a keyword
+/// hit weighs <see cref="QueryOptions.KeywordWeight"/> times the square of its keyword score over
+/// <see cref="QueryOptions.KeywordConfidence"/>, capped at 1 (a title or the whole query: full weight; a few common
+/// words of a long description: almost none), so a query with no real keyword match ranks as semantic search does, and
+/// one that names a title finds it first. Semantic hits say they matched on "music".
 /// </summary>
 internal sealed class SearchRanker(QueryEmbedder embedder, VectorStoreGateway store, IOptions<QueryOptions> options)
 {
@@ -28,7 +31,11 @@ internal sealed class SearchRanker(QueryEmbedder embedder, VectorStoreGateway st
                 var o = options.Value;
                 var semantic = SemanticAsync(query, version, filter, 0, o.FusionDepth, cancellationToken);
                 var keyword = KeywordAsync(query, version, filter, 0, o.FusionDepth, cancellationToken);
-                var fused = ReciprocalRankFusion.Fuse([await keyword, await semantic], o.FusionK);
+                var fused = ReciprocalRankFusion.Fuse(
+                [
+                    (await keyword, hit => o.KeywordWeight * Math.Pow(Math.Min(1.0, hit.Score / o.KeywordConfidence), 2)),
+                    (await semantic, _ => 1.0),
+                ], o.FusionK);
                 return fused.Skip(offset).Take(limit).ToList();
         }
     }

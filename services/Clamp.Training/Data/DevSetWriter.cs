@@ -4,8 +4,10 @@ using Clamp.Training.Training;
 namespace Clamp.Training.Data;
 
 /// <summary>
-/// Writes the dev split as <c>clamp eval</c> JSONL files: <c>search.jsonl</c> (id, text = the description, music),
-/// <c>search-held-out.jsonl</c> (the same over the held-out collections only)
+/// Writes the dev split as <c>clamp eval</c> JSONL files: <c>search.jsonl</c> (id, text = the description, music, and the
+/// title and composer a catalogue would hold, which <c>clamp eval search --server</c> uploads as metadata),
+/// <c>search-held-out.jsonl</c> (the same over the held-out collections only), <c>search-musical.jsonl</c> (the same
+/// scores, text = only the sentences computed from the music: no title, person or collection)
 /// and one <c>&lt;task&gt;.jsonl</c> per zero-shot task (id, label, music). The music is the tune's music text (metadata
 /// already removed) under an <c>X:1</c> line, which <c>clamp eval</c> reads back as ABC.
 /// </summary>
@@ -17,11 +19,15 @@ public static class DevSetWriter
     {
         Directory.CreateDirectory(directory);
         var dev = items.Where(i => i.IsDev).ToList();
-        var written = new List<string> { WriteSearch(Path.Combine(directory, "search.jsonl"), dev) };
+        var written = new List<string>
+        {
+            WriteSearch(Path.Combine(directory, "search.jsonl"), dev, i => i.Description),
+            WriteSearch(Path.Combine(directory, "search-musical.jsonl"), dev.Where(i => i.MusicSentences.Count > 0), i => string.Join(" ", i.MusicSentences)),
+        };
         var heldOut = dev.Where(i => heldOutCollections.Contains(i.Collection)).ToList();
         if (heldOut.Count > 0)
         {
-            written.Add(WriteSearch(Path.Combine(directory, "search-held-out.jsonl"), heldOut));
+            written.Add(WriteSearch(Path.Combine(directory, "search-held-out.jsonl"), heldOut, i => i.Description));
         }
 
         foreach (var task in DevTasks.All)
@@ -38,8 +44,8 @@ public static class DevSetWriter
         return written;
     }
 
-    private static string WriteSearch(string path, IEnumerable<ScoreItem> items) =>
-        WriteLines(path, items.Select(i => new { id = i.Id, text = i.Description, music = Music(i) }));
+    private static string WriteSearch(string path, IEnumerable<ScoreItem> items, Func<ScoreItem, string> text) =>
+        WriteLines(path, items.Select(i => new { id = i.Id, text = text(i), music = Music(i), title = i.Title, composer = i.Composer }));
 
     private static string Music(ScoreItem item) => "X:1\n" + item.MusicText;
 

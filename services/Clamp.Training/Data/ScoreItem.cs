@@ -17,6 +17,15 @@ public sealed record ScoreItem
     /// <summary>The description, one fact a sentence (<see cref="DescriptionWriter"/>); text dropout picks among them.</summary>
     public required IReadOnlyList<string> Sentences { get; init; }
 
+    /// <summary>The title a catalogue would show (the source's, else the file's first), if any.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The composer a catalogue would show, if any.</summary>
+    public string? Composer { get; init; }
+
+    /// <summary>The sentences of the description computed from the music alone (meter, key, range, texture …).</summary>
+    public IReadOnlyList<string> MusicSentences { get; init; } = [];
+
     /// <summary>Dev task name -> label (e.g. "tune-type" -> "jig").</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 

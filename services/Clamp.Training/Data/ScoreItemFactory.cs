@@ -25,12 +25,22 @@ public sealed class ScoreItemFactory(DatasetOptions options, ScoreImporter impor
             labels[DevTasks.Repertoire] = source.Repertoire;
         }
 
+        // The music sentences are recorded as the description draws them, so the random draws stay in their order.
+        var musicSentences = new List<string>();
+        var sentences = DescriptionWriter.Write(source, tune.Metadata, MusicFacts.Sentences(tune, random).Select(s =>
+        {
+            musicSentences.Add(s);
+            return s;
+        }), random);
         return new ScoreItem
         {
             Id = id,
             Collection = collection,
             MusicText = tune.MusicText,
-            Sentences = DescriptionWriter.Write(source, tune.Metadata, MusicFacts.Sentences(tune, random), random),
+            Sentences = sentences,
+            Title = source.Title ?? tune.Metadata.Title,
+            Composer = source.Composer ?? tune.Metadata.Composer,
+            MusicSentences = musicSentences,
             Labels = labels,
             IsDev = options.HeldOutCollections.Contains(collection) || Split.IsDev(id, options.DevShare),
         };

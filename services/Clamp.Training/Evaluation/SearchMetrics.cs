@@ -14,7 +14,7 @@ public sealed record SearchMetrics(int N, double Mrr, double Hr1, double Hr10, d
             throw new ArgumentException("There must be one score per query.");
         }
 
-        double reciprocal = 0, hit1 = 0, hit10 = 0, hit100 = 0;
+        var ranks = new int?[queries.Count];
         for (var q = 0; q < queries.Count; q++)
         {
             if (pool[q] is not { } target)
@@ -32,13 +32,25 @@ public sealed record SearchMetrics(int N, double Mrr, double Hr1, double Hr10, d
                 }
             }
 
+            ranks[q] = rank;
+        }
+
+        return FromRanks(ranks);
+    }
+
+    /// <summary>The metrics of the 1-based ranks at which each query found its score; null = not found (a miss).</summary>
+    public static SearchMetrics FromRanks(IReadOnlyList<int?> ranks)
+    {
+        double reciprocal = 0, hit1 = 0, hit10 = 0, hit100 = 0;
+        foreach (var rank in ranks.OfType<int>())
+        {
             reciprocal += 1.0 / rank;
             hit1 += rank <= 1 ? 1 : 0;
             hit10 += rank <= 10 ? 1 : 0;
             hit100 += rank <= 100 ? 1 : 0;
         }
 
-        var n = queries.Count;
+        var n = ranks.Count;
         return n == 0 ? new SearchMetrics(0, 0, 0, 0, 0) : new SearchMetrics(n, reciprocal / n, hit1 / n, hit10 / n, hit100 / n);
     }
 }

@@ -8,14 +8,34 @@ namespace Clamp.VectorStore.Keywords;
 /// <summary>
 /// Full-text search over the metadata of the scores one model version has indexed. A score matches when its
 /// document contains a word of the query (<see cref="KeywordTerms"/>) or when the query is close to one of its titles
-/// by trigram word similarity at least <see cref="VectorStoreOptions.TitleSimilarityThreshold"/> (pg_trgm's <c>&lt;%</c>, which forgives typos). Rank = <c>ts_rank</c> of the weighted
-/// document (titles above people and collection, above tags, above notes and lyrics; normalised by document length)
-/// plus that title similarity when it passes the threshold, so an exact or near title comes first. Ties are
-/// broken by score id, so pages are stable. Each hit lists the fields its words were found in.
+/// by trigram word similarity (pg_trgm's <c>&lt;%</c>, at least <see cref="VectorStoreOptions.TitleSimilarityThreshold"/>:
+/// it forgives typos and partial titles). The best <see cref="CandidateLimit"/> matches by <c>ts_rank</c> (weighted:
+/// titles above people and collection, above tags, type and origin, above notes and lyrics) are then ranked by
+/// <list type="bullet">
+/// <item>coverage: the share of the query's words (stemmed, stop words out) the document holds (0 to 1: a line of lyrics
+/// scores near 1, one common word of a long description near 0),</item>
+/// <item>title similarity: the larger of "the query is in a title" (trigram word similarity from the threshold up: a
+/// title typed in part or with typos) and "a title is in the query" (from <see cref="TitleInQuerySimilarity"/> up: a
+/// title quoted inside a prose query), 0 to 1,</item>
+/// <item>plus <c>ts_rank</c> (a few hundredths) to order the rest.</item>
+/// </list>
+/// So a keyword score of 0.5 or more means a strong match (a title or most of the query), and below 0.2 a weak one,
+/// which hybrid fusion uses (<c>KeywordConfidence</c> of the query service). Ties go by score id, so pages are stable.
+/// Each hit lists the fields its words were found in.
 /// </summary>
 public sealed class KeywordSearch(NpgsqlDataSource dataSource, IOptions<VectorStoreOptions> options)
 {
     private const string Reasons = "reasons";
+
+    /// <summary>
+    /// How much of a title must appear in the query to count as quoted there: high, so a generic title ("String Quartet
+    /// in G major") does not match a description that only shares "in G major" (0.5 to 0.6), while a quoted title
+    /// (about 1.0) does.
+    /// </summary>
+    public const double TitleInQuerySimilarity = 0.8;
+
+    /// <summary>The full-text matches (best <c>ts_rank</c> first) that the finer rank is computed for.</summary>
+    public const int CandidateLimit = 2000;
 
     public async Task<IReadOnlyList<ScoreHit>> SearchAsync(ModelVersionRecord version, KeywordQuery query, CancellationToken cancellationToken)
     {
@@ -36,15 +56,28 @@ public sealed class KeywordSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
         select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Offset });
         var offset = "$" + select.Parameters.Count;
         select.CommandText = $"""
-            WITH q AS (SELECT to_tsquery('{KeywordFields.Configuration}', $1) AS tsq, lower(unaccent($2)) AS folded),
-            page AS (
-                SELECT d.score_id,
-                       ts_rank(d.document, q.tsq, 1)
-                       + CASE WHEN q.folded <% d.titles_folded THEN word_similarity(q.folded, d.titles_folded) ELSE 0 END AS rank
+            WITH q AS (
+                SELECT to_tsquery('{KeywordFields.Configuration}', $1) AS tsq, lower(unaccent($2)) AS folded,
+                       tsvector_to_array(to_tsvector('{KeywordFields.Configuration}', $2)) AS lexemes),
+            candidates AS (
+                SELECT d.score_id, d.document, d.titles_folded, ts_rank(d.document, q.tsq, 1) AS text_rank
                 FROM score_documents d CROSS JOIN q
                 WHERE (d.document @@ q.tsq OR q.folded <% d.titles_folded)
                   AND d.score_id IN (SELECT score_id FROM {version.TableName}{where})
-                ORDER BY rank DESC, d.score_id
+                ORDER BY (q.folded <% d.titles_folded) DESC, text_rank DESC
+                LIMIT {CandidateLimit}),
+            page AS (
+                SELECT c.score_id,
+                       c.text_rank
+                       + (SELECT count(*) FROM unnest(q.lexemes) l WHERE c.document @@ plainto_tsquery('simple', l))::float8
+                         / greatest(1, cardinality(q.lexemes))
+                       + greatest(
+                           CASE WHEN q.folded <% c.titles_folded THEN word_similarity(q.folded, c.titles_folded) ELSE 0 END,
+                           CASE WHEN c.titles_folded <> '' AND word_similarity(c.titles_folded, q.folded) >= {TitleInQuerySimilarity}
+                                THEN word_similarity(c.titles_folded, q.folded) ELSE 0 END)
+                       AS rank
+                FROM candidates c CROSS JOIN q
+                ORDER BY rank DESC, c.score_id
                 LIMIT {limit} OFFSET {offset})
             SELECT {ScoreHitReader.Columns("v.", "page.rank::float8")}, {ReasonsSql()} AS {Reasons}
             FROM page

@@ -54,6 +54,9 @@ public sealed class SchemaInitializer(NpgsqlDataSource dataSource, ILogger<Schem
         await AdvisoryLock.TakeAsync(connection, SchemaLockKey, cancellationToken);
         await using (var command = new NpgsqlCommand(Ddl + ScoreDocumentsSchema.Ddl, connection))
             await command.ExecuteNonQueryAsync(cancellationToken);
+        var backfilled = await ScoreDocumentBackfill.RunAsync(connection, transaction, cancellationToken);
+        if (backfilled > 0)
+            logger.LogInformation("Keyword documents made for {Count} scores indexed before keyword search", backfilled);
         await transaction.CommitAsync(cancellationToken);
         // The vector type was just created in a fresh database: let every pooled connection learn its OID.
         await connection.ReloadTypesAsync(cancellationToken);

@@ -45,18 +45,19 @@ public sealed class ScoreSearchWithFakeEmbedderTests(QueryStack stack) : IClassF
     }
 
     [Fact]
-    public async Task Hybrid_search_is_the_default_and_fuses_both_rankings_by_reciprocal_rank()
+    public async Task Hybrid_search_is_the_default_and_fuses_both_rankings_by_weighted_reciprocal_rank()
     {
         const string query = "Tune 23";
         var hybrid = await Client.SearchAsync(new SearchRequest { Query = query, K = 100 });
         var semantic = await Client.SearchAsync(new SearchRequest { Query = query, K = 100, Mode = SearchMode.Semantic });
         var keyword = await Client.SearchAsync(new SearchRequest { Query = query, K = 100, Mode = SearchMode.Keyword });
 
-        // The same fusion by hand: 1 / (60 + rank) from each ranking a score is in.
-        var expected = semantic.Hits.Select((h, i) => (h.ScoreId, Rank: i + 1))
-            .Concat(keyword.Hits.Select((h, i) => (h.ScoreId, Rank: i + 1)))
+        // The same fusion by hand, with the default options: w / (10 + rank) from each ranking a score is in, w = 1 for a
+        // semantic hit and 2 * min(1, keyword score / 1)^2 for a keyword hit.
+        var expected = semantic.Hits.Select((h, i) => (h.ScoreId, Rank: i + 1, Weight: 1.0))
+            .Concat(keyword.Hits.Select((h, i) => (h.ScoreId, Rank: i + 1, Weight: 2 * Math.Pow(Math.Min(1.0, h.Score), 2))))
             .GroupBy(p => p.ScoreId)
-            .Select(g => (Id: g.Key, Score: g.Sum(p => 1.0 / (60 + p.Rank)), Best: g.Min(p => p.Rank)))
+            .Select(g => (Id: g.Key, Score: g.Sum(p => p.Weight / (10 + p.Rank)), Best: g.Min(p => p.Rank)))
             .OrderByDescending(p => p.Score).ThenBy(p => p.Best).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
         Assert.Equal(expected.Select(p => p.Id), hybrid.Hits.Select(h => h.ScoreId));
         Assert.Equal(expected.Select(p => p.Score), hybrid.Hits.Select(h => (double)h.Score), (a, b) => Math.Abs(a - b) < 1e-6);

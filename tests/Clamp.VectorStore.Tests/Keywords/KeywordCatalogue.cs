@@ -41,6 +41,9 @@ public sealed class KeywordCatalogue : IAsyncLifetime
     private readonly IsolatedInfrastructure infrastructure = new();
     private InProcessGrpcHost host = null!;
 
+    /// <summary>The database and virtual host, for a second vector store on the same data.</summary>
+    public IsolatedInfrastructure Infrastructure => infrastructure;
+
     public IReadOnlyDictionary<string, Guid> Ids { get; } = Scores.Keys.ToDictionary(name => name, _ => Guid.NewGuid());
     public UnitVectors Vectors { get; } = new(Dimension, seed: 11);
     public VectorStoreClient Client { get; private set; } = null!;

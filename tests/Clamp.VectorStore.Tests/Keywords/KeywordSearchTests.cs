@@ -2,6 +2,7 @@ using MassTransit;
 using Clamp.Contracts.Grpc;
 using Clamp.Contracts.Messages;
 using Clamp.Testing;
+using Clamp.VectorStore.Storage;
 using Clamp.VectorStore.Tests.Support;
 using Grpc.Core;
 using VectorStoreClient = Clamp.Contracts.Grpc.VectorStore.VectorStoreClient;
@@ -145,5 +146,21 @@ public sealed class KeywordSearchTests(KeywordCatalogue catalogue) : IClassFixtu
     {
         var hits = await SearchAsync("drowsy & !maggie | ('<->' :* \\");
         Assert.Equal("maggie", NameOf(hits[0]));
+    }
+
+    [Fact]
+    public async Task Scores_indexed_before_keyword_search_get_their_documents_at_start_up()
+    {
+        var legacy = Guid.NewGuid();
+        await catalogue.Database.LoadAsync(Version, 8,
+            [new EmbeddingRow(legacy, "legacy", catalogue.Vectors.Next(), "legacy", null, null, "hornpipe", [], "The Old Favourite", null)]);
+        Assert.Empty(await SearchAsync("old favourite"));
+
+        await using (await VectorStoreTestHost.StartAsync(catalogue.Infrastructure))
+        {
+            var hit = Assert.Single(await SearchAsync("old favourite"));
+            Assert.Equal(legacy.ToString(), hit.ScoreId);
+            Assert.Equal(["title"], hit.Matched);
+        }
     }
 }
