@@ -48,7 +48,7 @@ public sealed class QueryOptions
     /// (a keyword score is query coverage + title similarity + ts_rank: 1 is a title, or all the query's words).
     /// Chosen on the dev sets (docs/search.md).
     /// </summary>
-    [Range(0.001, 10.0)] public double KeywordConfidence { get; set; } = 1.0;
+    [Range(0.001, 10.0)] public double KeywordConfidence { get; set; } = 1.5;
 
     /// <summary>The weight of a confident keyword hit in hybrid fusion (a semantic hit's is 1).</summary>
     [Range(0.0, 100.0)] public double KeywordWeight { get; set; } = 2.0;

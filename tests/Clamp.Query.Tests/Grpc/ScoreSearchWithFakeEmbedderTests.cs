@@ -53,9 +53,9 @@ public sealed class ScoreSearchWithFakeEmbedderTests(QueryStack stack) : IClassF
         var keyword = await Client.SearchAsync(new SearchRequest { Query = query, K = 100, Mode = SearchMode.Keyword });
 
         // The same fusion by hand, with the default options: w / (10 + rank) from each ranking a score is in, w = 1 for a
-        // semantic hit and 2 * min(1, keyword score / 1)^2 for a keyword hit.
+        // semantic hit and 2 * min(1, keyword score / 1.5)^2 for a keyword hit.
         var expected = semantic.Hits.Select((h, i) => (h.ScoreId, Rank: i + 1, Weight: 1.0))
-            .Concat(keyword.Hits.Select((h, i) => (h.ScoreId, Rank: i + 1, Weight: 2 * Math.Pow(Math.Min(1.0, h.Score), 2))))
+            .Concat(keyword.Hits.Select((h, i) => (h.ScoreId, Rank: i + 1, Weight: 2 * Math.Pow(Math.Min(1.0, h.Score / 1.5), 2))))
             .GroupBy(p => p.ScoreId)
             .Select(g => (Id: g.Key, Score: g.Sum(p => p.Weight / (10 + p.Rank)), Best: g.Min(p => p.Rank)))
             .OrderByDescending(p => p.Score).ThenBy(p => p.Best).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
