@@ -16,18 +16,15 @@ public static class EvalScore
     public static PatchSequence? Read(JsonElement line, string directory, ScoreImporter importer, ModelInput input, out string? error)
     {
         ScoreImport import;
-        if (line.TryGetProperty("music", out var music) && music.ValueKind == JsonValueKind.String)
+        if (Inline(line) is var (name, content))
         {
-            var text = music.GetString()!;
-            var name = text.TrimStart().StartsWith('<') ? "inline.xml" : "inline.abc";
-            import = importer.Import(name, Encoding.UTF8.GetBytes(text));
+            import = importer.Import(name, content);
         }
-        else if (line.TryGetProperty("path", out var relative) && relative.ValueKind == JsonValueKind.String)
+        else if (PathOf(line, directory) is { } file)
         {
-            var file = Path.Combine(directory, relative.GetString()!);
             if (!File.Exists(file))
             {
-                error = $"{relative.GetString()} not found";
+                error = $"{line.GetProperty("path").GetString()} not found";
                 return null;
             }
 
@@ -49,4 +46,22 @@ public static class EvalScore
         error = null;
         return input.Patch(tune);
     }
+
+    /// <summary>The line's inline score (<c>music</c>) as a named file: "inline.xml" when it starts with '&lt;', else "inline.abc".</summary>
+    public static (string FileName, byte[] Content)? Inline(JsonElement line)
+    {
+        if (!line.TryGetProperty("music", out var music) || music.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var text = music.GetString()!;
+        return (text.TrimStart().StartsWith('<') ? "inline.xml" : "inline.abc", Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>The file the line names (<c>path</c>, relative to <paramref name="directory"/>), or null when it names none.</summary>
+    public static string? PathOf(JsonElement line, string directory) =>
+        line.TryGetProperty("path", out var relative) && relative.ValueKind == JsonValueKind.String
+            ? Path.Combine(directory, relative.GetString()!)
+            : null;
 }

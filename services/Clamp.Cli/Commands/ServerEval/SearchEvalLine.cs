@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Clamp.Training.Evaluation;
 
@@ -26,14 +25,11 @@ public sealed record SearchEvalLine(string Id, string Text, string FileName, byt
         return lines;
     }
 
-    private static (string, byte[])? Score(JsonElement root, string directory)
-    {
-        if (String(root, "music") is { } music)
-            return (music.TrimStart().StartsWith('<') ? "inline.xml" : "inline.abc", Encoding.UTF8.GetBytes(music));
-        if (String(root, "path") is { } relative && Path.Combine(directory, relative) is var file && File.Exists(file))
-            return (Path.GetFileName(file), File.ReadAllBytes(file));
-        return null;
-    }
+    /// <summary>The score as <see cref="EvalScore"/> finds it (inline music, or a file the line names), as a named file.</summary>
+    private static (string, byte[])? Score(JsonElement root, string directory) =>
+        EvalScore.Inline(root) ?? (EvalScore.PathOf(root, directory) is { } file && File.Exists(file)
+            ? (Path.GetFileName(file), File.ReadAllBytes(file))
+            : null);
 
     private static string? String(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
