@@ -16,7 +16,10 @@ public static class KeywordFields
     public const string Configuration = "clamp_text";
 
     /// <summary>Titles and alternative titles as one text: what title matching (full-text and trigram) reads.</summary>
-    public const string TitlesSql = "concat_ws(' ', d.title, array_to_string(d.alternative_titles, ' '))";
+    public static readonly string TitlesSql = TitlesOf("d");
+
+    /// <summary>The titles text of a <c>score_documents</c> row under another alias.</summary>
+    public static string TitlesOf(string alias) => $"concat_ws(' ', {alias}.title, array_to_string({alias}.alternative_titles, ' '))";
 
     public static readonly IReadOnlyList<KeywordField> All =
     [

@@ -16,7 +16,9 @@ namespace Clamp.VectorStore.Keywords;
 /// scores near 1, one common word of a long description near 0),</item>
 /// <item>title similarity: the larger of "the query is in a title" (trigram word similarity from the threshold up: a
 /// title typed in part or with typos) and "a title is in the query" (from <see cref="TitleInQuerySimilarity"/> up: a
-/// title quoted inside a prose query), 0 to 1,</item>
+/// title quoted inside a prose query), 0 to 1; the latter scaled down for a title that is not distinctive (its words
+/// are in the titles of more than <see cref="DistinctiveTitleDocuments"/> scores: "The Major" is in every description
+/// of a piece in a major key, "Jackson's Morning Brush" is a name),</item>
 /// <item>plus <c>ts_rank</c> (a few hundredths) to order the rest.</item>
 /// </list>
 /// So a keyword score of 0.5 or more means a strong match (a title or most of the query), and below 0.2 a weak one,
@@ -33,6 +35,16 @@ public sealed class KeywordSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
     /// (about 1.0) does.
     /// </summary>
     public const double TitleInQuerySimilarity = 0.8;
+
+    /// <summary>
+    /// A title found inside the query counts fully when its words (stemmed, stop words out) are all in the titles of at
+    /// most this many scores, and by this many over that number of scores otherwise (counted up to
+    /// <see cref="TitleDocumentCountLimit"/>), as inverse document frequency would weigh it.
+    /// </summary>
+    public const int DistinctiveTitleDocuments = 10;
+
+    /// <summary>Where the count of scores sharing a title's words stops (it only has to tell distinctive from common).</summary>
+    public const int TitleDocumentCountLimit = 100;
 
     /// <summary>The full-text matches (best <c>ts_rank</c> first) that the finer rank is computed for.</summary>
     public const int CandidateLimit = 2000;
@@ -74,7 +86,7 @@ public sealed class KeywordSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
                        + greatest(
                            CASE WHEN q.folded <% c.titles_folded THEN word_similarity(q.folded, c.titles_folded) ELSE 0 END,
                            CASE WHEN c.titles_folded <> '' AND word_similarity(c.titles_folded, q.folded) >= {TitleInQuerySimilarity}
-                                THEN word_similarity(c.titles_folded, q.folded) ELSE 0 END)
+                                THEN word_similarity(c.titles_folded, q.folded) * {TitleDistinctivenessSql("c.score_id")} ELSE 0 END)
                        AS rank
                 FROM candidates c CROSS JOIN q
                 ORDER BY rank DESC, c.score_id
@@ -102,6 +114,22 @@ public sealed class KeywordSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
         await transaction.CommitAsync(cancellationToken);
         return hits;
     }
+
+    /// <summary>
+    /// 1 for a title whose lexemes are all in the titles of at most <see cref="DistinctiveTitleDocuments"/> scores,
+    /// <see cref="DistinctiveTitleDocuments"/> / n for one that n scores' titles share, 0 for a title of stop words only.
+    /// The lexemes are matched with weight A (titles) on the document index; the count stops at
+    /// <see cref="TitleDocumentCountLimit"/>.
+    /// </summary>
+    private static string TitleDistinctivenessSql(string scoreId) => $"""
+        (SELECT CASE WHEN t.tsq IS NULL THEN 0
+                     ELSE least(1.0, {DistinctiveTitleDocuments}.0 / greatest(1, (
+                         SELECT count(*) FROM (SELECT 1 FROM score_documents o WHERE o.document @@ t.tsq LIMIT {TitleDocumentCountLimit}) n)))
+                END
+         FROM (SELECT (SELECT string_agg('''' || replace(replace(l, '\', '\\'), '''', '''''') || ''':A', ' & ')
+                       FROM unnest(tsvector_to_array(to_tsvector('{KeywordFields.Configuration}', {KeywordFields.TitlesOf("s")}))) l)::tsquery AS tsq
+               FROM score_documents s WHERE s.score_id = {scoreId}) t)
+        """;
 
     /// <summary>The names of the fields whose own text matches the query (titles also by trigram similarity).</summary>
     private static string ReasonsSql() => "array_remove(ARRAY[" + string.Join(", ", KeywordFields.All.Select(f =>

@@ -163,4 +163,27 @@ public sealed class KeywordSearchTests(KeywordCatalogue catalogue) : IClassFixtu
             Assert.Equal(["title"], hit.Matched);
         }
     }
+
+    [Fact]
+    public async Task A_title_of_common_words_inside_a_description_counts_less_than_a_distinctive_one()
+    {
+        // A hundred sonata titles share "major", so "The Major" is no name when a description says "in D major";
+        // "Jackson's Morning Brush" is in one title only and counts in full when a description quotes it.
+        const string version = "1.0.0-common-titles";
+        var scores = Enumerable.Range(1, 100).Select(n => new ScoreMetadata { Title = $"Sonata No. {n} in D major" })
+            .Append(new ScoreMetadata { Title = "The Major", Type = "jig" })
+            .Append(new ScoreMetadata { Title = "Jackson's Morning Brush", Type = "jig" })
+            .ToDictionary(_ => Guid.NewGuid());
+        await catalogue.Bus.Bus.PublishBatch(scores.Select(s => Embedded.Score(s.Key, catalogue.Vectors.Next(), version, s.Value)));
+        await Eventually.TrueAsync(async () => await catalogue.Database.CountRowsAsync(version) == scores.Count, "indexed", Wait);
+        string TitleOf(ScoreHit hit) => scores[Guid.Parse(hit.ScoreId)].Title ?? "";
+
+        var described = await SearchAsync("It is in 6/8 time. The key is D major. The tempo is lively.", version: version, k: 200);
+        var major = Assert.Single(described, hit => TitleOf(hit) == "The Major");
+        var quoted = (await SearchAsync("A lively tune in 6/8 and D major called Jackson's Morning Brush.", version: version))[0];
+
+        Assert.Equal("Jackson's Morning Brush", TitleOf(quoted));
+        Assert.True(quoted.Score >= 1.0, $"a quoted distinctive title is a full title match (score {quoted.Score})");
+        Assert.True(major.Score < 0.5, $"a title of one common word inside a description is a weak match (score {major.Score})");
+    }
 }

@@ -15,7 +15,7 @@ public sealed class ServerSearchEvaluation(IngestClient ingest, ScoreSearch.Scor
     public const int Depth = 100;
     private const int Concurrency = 4;
 
-    public async Task<SearchMetrics> RunAsync(
+    public async Task<ServerSearchRun> RunAsync(
         IReadOnlyList<SearchEvalLine> lines, SearchMode mode, string modelVersion, TimeSpan indexTimeout, CancellationToken cancellationToken)
     {
         var ids = await UploadAsync(lines, cancellationToken);
@@ -32,7 +32,7 @@ public sealed class ServerSearchEvaluation(IngestClient ingest, ScoreSearch.Scor
                 ranks[i] = await RankAsync(lines[i].Text, ids[i].ToString(), pool, mode, modelVersion, token);
                 if (Interlocked.Increment(ref done) % 500 == 0) progress.WriteLine($"searched {done}/{lines.Count}");
             });
-        return SearchMetrics.FromRanks(ranks);
+        return new ServerSearchRun(ids, ranks);
     }
 
     /// <summary>The 1-based rank of <paramref name="target"/> among the pool's scores in the results, or null past <see cref="Depth"/>.</summary>

@@ -31,12 +31,14 @@ public static class ServerSearchOptions
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CLAMP_API_KEY") ?? DefaultApiKey,
         };
         var indexTimeout = new Option<int>("--index-timeout") { Description = "With --server: seconds to wait for indexing.", DefaultValueFactory = _ => 900 };
+        var ranksFile = new Option<string?>("--ranks") { Description = "With --server: also write each line's rank of its own score as JSONL ({line, score_id, rank}) to this file, to compare modes query by query." };
         var service = new QueryServiceOptions();
         search.Options.Add(server);
         search.Options.Add(mode);
         search.Options.Add(ingestUrl);
         search.Options.Add(apiKey);
         search.Options.Add(indexTimeout);
+        search.Options.Add(ranksFile);
         service.AddTo(search);
 
         var model = search.Options.Single(o => o.Name == "--model");
@@ -60,8 +62,12 @@ public static class ServerSearchOptions
             var evaluation = new ServerSearchEvaluation(
                 IngestClient.Create(new Uri(result.GetRequiredValue(ingestUrl)), result.GetRequiredValue(apiKey)),
                 new Contracts.Grpc.ScoreSearch.ScoreSearchClient(channel), Console.Error);
-            var metrics = await evaluation.RunAsync(lines, SearchModes.Parse(result.GetRequiredValue(mode)),
+            var run = await evaluation.RunAsync(lines, SearchModes.Parse(result.GetRequiredValue(mode)),
                 result.GetValue(service.ModelVersion) ?? "", TimeSpan.FromSeconds(result.GetValue(indexTimeout)), cancellation);
+            if (result.GetValue(ranksFile) is { } path)
+                await File.WriteAllLinesAsync(path, run.RankLines(), cancellation);
+
+            var metrics = run.Metrics;
             Console.WriteLine($"platform at {result.GetRequiredValue(service.Address)}, {lines.Count} lines, mode {result.GetRequiredValue(mode)}");
             Console.WriteLine(JsonSerializer.Serialize(new { n = metrics.N, mrr = metrics.Mrr, hr1 = metrics.Hr1, hr10 = metrics.Hr10, hr100 = metrics.Hr100 }));
             return 0;
