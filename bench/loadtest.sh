@@ -6,7 +6,9 @@
 #             HNSW recall@10 against exact search. Needs only PostgreSQL and RabbitMQ (deploy/local/up.sh).
 #   platform  against the platform that `./run.sh --detach` runs: end-to-end ingest throughput (INGEST_COUNT, default
 #             10,000 synthetic tunes uploaded until all are searchable) compared with the embedding service's raw rate,
-#             then search latency through the public Query API over what is indexed. Skipped when the platform is not up.
+#             then search latency through the public Query API over what is indexed, in each mode, on repeated and on
+#             distinct query texts. Skipped when the platform is not up. Its last line is machine-readable:
+#             ingest_vs_raw=… ingest_per_s=… raw_per_s=… search_p50_ms=… search_p99_ms=… search_per_s=… (hybrid, distinct texts)
 # Environment: SIZES, DIM (256), QUERIES (2000), CONCURRENCY (4), RECALL_QUERIES (100), INGEST_COUNT (10000),
 #   TIME_LIMIT (seconds per part, 1800), OUT_DIR (results as JSON; default $CLAMP_STATE_DIR/loadtest).
 set -euo pipefail
@@ -84,6 +86,7 @@ run_platform() {
   timeout "$TIME_LIMIT" "${loadtest[@]}" query --query http://127.0.0.1:5183 --queries "$QUERIES" --concurrency "$CONCURRENCY" \
     --out "$OUT_DIR/query.json"
   log "platform results: $OUT_DIR/query.json, $OUT_DIR/ingest.json"
+  "${loadtest[@]}" summary --ingest "$OUT_DIR/ingest.json" --query "$OUT_DIR/query.json"
 }
 
 case "$part" in

@@ -53,6 +53,12 @@ public sealed class QueryOptions
     /// <summary>The weight of a confident keyword hit in hybrid fusion (a semantic hit's is 1).</summary>
     [Range(0.0, 100.0)] public double KeywordWeight { get; set; } = 2.0;
 
+    /// <summary>
+    /// Most texts (queries, label prompts) whose embeddings are kept, per query service instance (about 1 kB each
+    /// with a 128-d model); 0 embeds every text every time.
+    /// </summary>
+    [Range(0, 10_000_000)] public int TextEmbeddingCacheEntries { get; set; } = 10_000;
+
     /// <summary>How long the serving model version is cached.</summary>
     [Range(0, 60_000)] public int ServingVersionCacheMs { get; set; } = 1000;
 }

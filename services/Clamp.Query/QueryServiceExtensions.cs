@@ -31,6 +31,7 @@ public static class QueryServiceExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new ScoreImporter());
+        builder.Services.AddSingleton<TextEmbeddingCache>();
         builder.Services.AddSingleton<QueryEmbedder>();
         builder.Services.AddSingleton<VectorStoreGateway>();
         builder.Services.AddTransient<Paginator>();

@@ -5,18 +5,33 @@ using Grpc.Core;
 
 namespace Clamp.Query.Upstream;
 
-/// <summary>Embeds query texts, label prompts and uploaded scores through the embedding service.</summary>
-internal sealed class QueryEmbedder(Embedder.EmbedderClient client)
+/// <summary>
+/// Embeds query texts, label prompts and uploaded scores through the embedding service; texts it has embedded before
+/// come from the <see cref="TextEmbeddingCache"/>.
+/// </summary>
+internal sealed class QueryEmbedder(Embedder.EmbedderClient client, TextEmbeddingCache cache)
 {
     private const string Backend = "embedding service";
     private readonly ConcurrentDictionary<string, ModelInfo> models = new();
 
+    /// <summary>One embedding per text, in order; the returned arrays may be shared and must not be modified.</summary>
     public async Task<IReadOnlyList<float[]>> EmbedTextsAsync(IReadOnlyList<string> texts, string modelVersion, CancellationToken cancellationToken)
     {
-        var request = new EmbedTextsRequest { ModelVersion = modelVersion, Texts = { texts } };
+        var vectors = new float[texts.Count][];
+        var missing = Enumerable.Range(0, texts.Count).Where(i => !cache.TryGet(modelVersion, texts[i], out vectors[i])).ToList();
+        if (missing.Count == 0) return vectors;
+
+        var request = new EmbedTextsRequest { ModelVersion = modelVersion, Texts = { missing.Select(i => texts[i]) } };
         var response = await UpstreamCall.RunAsync(Backend, async () =>
             await client.EmbedTextsAsync(request, cancellationToken: cancellationToken));
-        return Vectors(response.Embeddings, texts.Count, modelVersion);
+        var embedded = Vectors(response.Embeddings, missing.Count, modelVersion);
+        for (var k = 0; k < missing.Count; k++)
+        {
+            vectors[missing[k]] = embedded[k];
+            cache.Set(modelVersion, texts[missing[k]], embedded[k]);
+        }
+
+        return vectors;
     }
 
     public async Task<float[]> EmbedScoreAsync(PatchSequence patches, string patchScheme, string modelVersion, CancellationToken cancellationToken)

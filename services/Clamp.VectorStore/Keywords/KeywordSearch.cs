@@ -62,7 +62,7 @@ public sealed class KeywordSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
         var select = new NpgsqlBatchCommand();
         select.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tsQuery });
         select.Parameters.Add(new NpgsqlParameter<string> { TypedValue = query.Text });
-        var where = FilterSql.Build(query.Filter, [], select);
+        var inVersion = $"EXISTS (SELECT 1 FROM {version.TableName} v WHERE v.score_id = d.score_id AND {FilterSql.Conditions(query.Filter, [], select)})";
         select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit });
         var limit = "$" + select.Parameters.Count;
         select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Offset });
@@ -70,25 +70,41 @@ public sealed class KeywordSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
         select.CommandText = $"""
             WITH q AS (
                 SELECT to_tsquery('{KeywordFields.Configuration}', $1) AS tsq, lower(unaccent($2)) AS folded,
-                       tsvector_to_array(to_tsvector('{KeywordFields.Configuration}', $2)) AS lexemes),
+                       ARRAY(SELECT plainto_tsquery('simple', l)
+                             FROM unnest(tsvector_to_array(to_tsvector('{KeywordFields.Configuration}', $2))) l) AS words),
+            -- Two index scans (the full-text GIN index, the title trigram index) rather than one OR that no index answers.
+            -- The terms are scalar subqueries of q: computed once (an InitPlan), and usable as index conditions.
+            matches AS (
+                (SELECT d.score_id, d.document, d.titles_folded, false AS title_match,
+                        ts_rank(d.document, (SELECT tsq FROM q), 1) AS text_rank
+                 FROM score_documents d
+                 WHERE d.document @@ (SELECT tsq FROM q) AND {inVersion}
+                 ORDER BY text_rank DESC, d.score_id
+                 LIMIT {CandidateLimit})
+                UNION ALL
+                (SELECT d.score_id, d.document, d.titles_folded, true,
+                        ts_rank(d.document, (SELECT tsq FROM q), 1)
+                 FROM score_documents d
+                 WHERE (SELECT folded FROM q) <% d.titles_folded AND {inVersion}
+                 ORDER BY word_similarity((SELECT folded FROM q), d.titles_folded) DESC, d.score_id
+                 LIMIT {CandidateLimit})),
             candidates AS (
-                SELECT d.score_id, d.document, d.titles_folded, ts_rank(d.document, q.tsq, 1) AS text_rank
-                FROM score_documents d CROSS JOIN q
-                WHERE (d.document @@ q.tsq OR q.folded <% d.titles_folded)
-                  AND d.score_id IN (SELECT score_id FROM {version.TableName}{where})
-                ORDER BY (q.folded <% d.titles_folded) DESC, text_rank DESC
+                SELECT * FROM (SELECT DISTINCT ON (score_id) * FROM matches ORDER BY score_id, title_match DESC) m
+                ORDER BY title_match DESC, text_rank DESC, score_id
                 LIMIT {CandidateLimit}),
             page AS (
                 SELECT c.score_id,
                        c.text_rank
-                       + (SELECT count(*) FROM unnest(q.lexemes) l WHERE c.document @@ plainto_tsquery('simple', l))::float8
-                         / greatest(1, cardinality(q.lexemes))
+                       + (SELECT count(*) FROM unnest(q.words) w WHERE c.document @@ w)::float8 / greatest(1, cardinality(q.words))
                        + greatest(
-                           CASE WHEN q.folded <% c.titles_folded THEN word_similarity(q.folded, c.titles_folded) ELSE 0 END,
-                           CASE WHEN c.titles_folded <> '' AND word_similarity(c.titles_folded, q.folded) >= {TitleInQuerySimilarity}
-                                THEN word_similarity(c.titles_folded, q.folded) * {TitleDistinctivenessSql("c.score_id")} ELSE 0 END)
+                           CASE WHEN c.title_match THEN sim.query_in_title ELSE 0 END,
+                           CASE WHEN sim.title_in_query >= {TitleInQuerySimilarity}
+                                THEN sim.title_in_query * {TitleDistinctivenessSql("c.score_id")} ELSE 0 END)
                        AS rank
                 FROM candidates c CROSS JOIN q
+                CROSS JOIN LATERAL (
+                    SELECT CASE WHEN c.title_match THEN word_similarity(q.folded, c.titles_folded) ELSE 0 END AS query_in_title,
+                           CASE WHEN c.titles_folded <> '' THEN word_similarity(c.titles_folded, q.folded) ELSE 0 END AS title_in_query) sim
                 ORDER BY rank DESC, c.score_id
                 LIMIT {limit} OFFSET {offset})
             SELECT {ScoreHitReader.Columns("v.", "page.rank::float8")}, {ReasonsSql()} AS {Reasons}

@@ -7,7 +7,14 @@ namespace Clamp.VectorStore.Storage;
 internal static class FilterSql
 {
     /// <summary>Appends one parameter per set field to <paramref name="command"/>; returns "" or " WHERE …".</summary>
-    public static string Build(ScoreFilter? filter, IReadOnlyCollection<Guid> exclude, NpgsqlBatchCommand command)
+    public static string Build(ScoreFilter? filter, IReadOnlyCollection<Guid> exclude, NpgsqlBatchCommand command) =>
+        Clauses(filter, exclude, command) is { Count: > 0 } clauses ? " WHERE " + string.Join(" AND ", clauses) : "";
+
+    /// <summary>The same as one condition over unqualified columns of a version table: "TRUE" or "… AND …".</summary>
+    public static string Conditions(ScoreFilter? filter, IReadOnlyCollection<Guid> exclude, NpgsqlBatchCommand command) =>
+        Clauses(filter, exclude, command) is { Count: > 0 } clauses ? string.Join(" AND ", clauses) : "TRUE";
+
+    private static List<string> Clauses(ScoreFilter? filter, IReadOnlyCollection<Guid> exclude, NpgsqlBatchCommand command)
     {
         var clauses = new List<string>();
         if (filter is not null)
@@ -21,7 +28,7 @@ internal static class FilterSql
         }
         if (exclude.Count > 0)
             clauses.Add($"score_id <> ALL({Add(command, exclude.ToArray())})");
-        return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
+        return clauses;
     }
 
     private static void AddAnyOf(List<string> clauses, NpgsqlBatchCommand command, string column, IReadOnlyCollection<string> values)

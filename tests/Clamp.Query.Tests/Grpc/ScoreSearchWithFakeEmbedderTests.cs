@@ -36,6 +36,32 @@ public sealed class ScoreSearchWithFakeEmbedderTests(QueryStack stack) : IClassF
     }
 
     [Fact]
+    public async Task A_query_searched_again_is_embedded_once_and_finds_the_same_scores()
+    {
+        var target = stack.Stored[11];
+        var query = target.Description + ", searched twice";
+        var first = await Client.SearchAsync(new SearchRequest { Query = query, K = 5, Mode = SearchMode.Semantic });
+        var again = await Client.SearchAsync(new SearchRequest { Query = query, K = 5, Mode = SearchMode.Semantic });
+
+        Assert.Equal(1, stack.FakeEmbedder.ReceivedTexts.Count(text => text == query));
+        Assert.Equal(first.Hits.Select(h => (h.ScoreId, h.Score)), again.Hits.Select(h => (h.ScoreId, h.Score)));
+    }
+
+    [Fact]
+    public async Task Label_prompts_are_embedded_once_across_classifications_and_only_new_ones_later()
+    {
+        const string template = "A {label}, classified twice";
+        ClassifyRequest Request(params string[] labels) =>
+            new() { ScoreId = stack.Stored[5].Id.ToString(), Labels = { labels }, Template = template };
+        var first = await Client.ClassifyAsync(Request("jig", "reel"));
+        var again = await Client.ClassifyAsync(Request("reel", "jig", "polka"));
+
+        int Embedded(string label) => stack.FakeEmbedder.ReceivedTexts.Count(text => text == template.Replace("{label}", label));
+        Assert.Equal([1, 1, 1], new[] { Embedded("jig"), Embedded("reel"), Embedded("polka") });
+        Assert.Equal(first.Labels.Single(l => l.Label == "reel").Similarity, again.Labels.Single(l => l.Label == "reel").Similarity);
+    }
+
+    [Fact]
     public async Task Keyword_search_finds_a_title_and_says_why()
     {
         var response = await Client.SearchAsync(new SearchRequest { Query = "Tune 23", K = 3, Mode = SearchMode.Keyword });

@@ -23,6 +23,9 @@ public sealed class HashingFakeEmbedder : Embedder.EmbedderBase
     public ConcurrentQueue<ScoreItem> ReceivedScores { get; } = new();
     public ConcurrentQueue<string> CancelledTexts { get; } = new();
 
+    /// <summary>Every text asked for, in order, once per time it was asked for.</summary>
+    public ConcurrentQueue<string> ReceivedTexts { get; } = new();
+
     public static float[] Vector(string text) => Vector(Encoding.UTF8.GetBytes("text:" + text));
 
     public static float[] Vector(byte[] seedBytes)
@@ -44,6 +47,7 @@ public sealed class HashingFakeEmbedder : Embedder.EmbedderBase
         var response = new EmbedTextsResponse();
         foreach (var text in request.Texts)
         {
+            ReceivedTexts.Enqueue(text);
             if (text.StartsWith("slow:", StringComparison.Ordinal))
             {
                 try { await Task.Delay(Timeout.Infinite, context.CancellationToken); }
