@@ -1,15 +1,24 @@
 using System.CommandLine;
 using Clamp.Cli.Commands;
+using Clamp.Cli.Commands.Connection;
 using Clamp.Cli.Commands.Platform;
+using Clamp.Cli.Commands.Upload;
 
-var root = new RootCommand("clamp: read scores, cut them into CLaMP patches, and work with CLaMP models.")
+var root = new RootCommand(
+    "clamp: read scores, cut them into CLaMP patches, work with CLaMP models, and upload to and search a running platform. " +
+    "The platform commands find the server through --ingest-url, --api-key and --address, else CLAMP_INGEST_URL, " +
+    "CLAMP_API_KEY and CLAMP_QUERY_ADDRESS, else the config file ($CLAMP_CONFIG or ~/.config/clamp/config.json: " +
+    "{\"ingestUrl\", \"apiKey\", \"queryAddress\"}), else the local platform ./run.sh starts. " + ExitCodes.Help)
 {
     PatchCommand.Create(),
     ConvertCommand.Create(),
+    UploadCommand.Create(),
+    StatusCommand.Create(),
     SearchCommand.Create(),
     ClassifyCommand.Create(),
     SimilarCommand.Create(),
     TrainCommand.Create(), EvalCommand.Create(), EmbedCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+return parsed.Errors.Count > 0 ? UsageErrors.Report(parsed, Console.Error) : await parsed.InvokeAsync();

@@ -18,14 +18,19 @@ public sealed class MessageProbe(RabbitMqEndpoint rabbit, string virtualHost) : 
     public IBus Bus => _bus ?? throw new InvalidOperationException("Start the probe first.");
 
     /// <summary>Records messages of type <typeparamref name="T"/> (call before <see cref="StartAsync"/>).</summary>
-    public MessageProbe Record<T>() where T : class
+    public MessageProbe Record<T>() where T : class => Handle<T>(context =>
     {
-        _endpoints.Add(bus => bus.ReceiveEndpoint($"probe-{QueueName(typeof(T))}", endpoint =>
-            endpoint.Handler<T>(context =>
-            {
-                _received.Enqueue(context.Message);
-                return Task.CompletedTask;
-            })));
+        _received.Enqueue(context.Message);
+        return Task.CompletedTask;
+    });
+
+    /// <summary>
+    /// Answers messages of type <typeparamref name="T"/> with <paramref name="handler"/> (call before
+    /// <see cref="StartAsync"/>), to stand in for a service: e.g. publish <c>ScoreIndexed</c> for each <c>ScorePatched</c>.
+    /// </summary>
+    public MessageProbe Handle<T>(Func<ConsumeContext<T>, Task> handler) where T : class
+    {
+        _endpoints.Add(bus => bus.ReceiveEndpoint($"probe-{QueueName(typeof(T))}", endpoint => endpoint.Handler<T>(context => handler(context))));
         return this;
     }
 

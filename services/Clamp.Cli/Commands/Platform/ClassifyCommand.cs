@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Clamp.Cli.Commands.Connection;
 using Clamp.Contracts.Grpc;
-using Google.Protobuf;
 
 namespace Clamp.Cli.Commands.Platform;
 
@@ -20,11 +20,12 @@ public static class ClassifyCommand
         };
         var scoreId = new Option<string?>("--score-id") { Description = "An indexed score's id." };
         var file = new Option<FileInfo?>("--file") { Description = "A score file to classify without indexing it." };
+        var json = JsonOutput.CreateOption();
         var service = new QueryServiceOptions();
 
         var command = new Command("classify", "Zero-shot classification of one score (gRPC ScoreSearch.Classify).")
         {
-            labels, template, scoreId, file,
+            labels, template, scoreId, file, json,
         };
         service.AddTo(command);
         command.Validators.Add(result =>
@@ -32,7 +33,7 @@ public static class ClassifyCommand
             if ((result.GetValue(scoreId) is null) == (result.GetValue(file) is null))
                 result.AddError("give exactly one of --score-id and --file");
         });
-        command.SetAction((result, cancellation) => RpcErrors.Run(result.InvocationConfiguration.Error, async () =>
+        command.SetAction((result, cancellation) => CommandFailures.Run(result.InvocationConfiguration.Error, async () =>
         {
             var request = new ClassifyRequest
             {
@@ -41,7 +42,7 @@ public static class ClassifyCommand
             };
             request.Labels.AddRange(result.GetRequiredValue(labels).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             if (result.GetValue(file) is { } path)
-                request.Uploaded = new UploadedScore { FileName = path.Name, Content = ByteString.CopyFrom(await File.ReadAllBytesAsync(path.FullName, cancellation)) };
+                request.Uploaded = await UploadedScores.ReadAsync(path, cancellation);
             else
                 request.ScoreId = result.GetValue(scoreId)!;
 
@@ -50,10 +51,16 @@ public static class ClassifyCommand
             var response = await client.ClassifyAsync(request, deadline: service.Deadline(result), cancellationToken: cancellation);
 
             var output = result.InvocationConfiguration.Output;
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(output, new { labels = response.Labels.Select(l => new { label = l.Label, probability = l.Probability, similarity = l.Similarity }).ToList() });
+                return ExitCodes.Success;
+            }
+
             output.WriteLine($"classify {(request.ScoreCase == ClassifyRequest.ScoreOneofCase.ScoreId ? request.ScoreId : request.Uploaded.FileName)} (model {response.ModelVersion}):");
             foreach (var label in response.Labels)
                 output.WriteLine($"  {label.Label,-20} {label.Probability,6:P1}  (cosine {label.Similarity:0.000})");
-            return 0;
+            return ExitCodes.Success;
         }));
         return command;
     }

@@ -1,19 +1,21 @@
 using System.CommandLine;
+using Clamp.Cli.Commands.Connection;
 using Clamp.Contracts.Grpc;
 using Grpc.Net.Client;
 
 namespace Clamp.Cli.Commands.Platform;
 
-/// <summary>The options every command that talks to the query service shares, and the client it makes.</summary>
-public sealed class QueryServiceOptions
+/// <summary>
+/// The options every command that talks to the query service shares (<c>--address</c> from
+/// <see cref="PlatformOptions"/>, <c>--model-version</c>, <c>--timeout</c>), and the client it makes.
+/// </summary>
+public sealed class QueryServiceOptions(PlatformOptions platform)
 {
-    public const string DefaultAddress = "http://127.0.0.1:5183";
-
-    public Option<string> Address { get; } = new("--address")
+    public QueryServiceOptions() : this(new PlatformOptions())
     {
-        Description = "The query service's gRPC address (also CLAMP_QUERY_ADDRESS).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CLAMP_QUERY_ADDRESS") ?? DefaultAddress,
-    };
+    }
+
+    public PlatformOptions Platform { get; } = platform;
 
     public Option<string> ModelVersion { get; } = new("--model-version")
     {
@@ -29,14 +31,14 @@ public sealed class QueryServiceOptions
 
     public void AddTo(Command command)
     {
-        command.Options.Add(Address);
+        Platform.AddQueryTo(command);
         command.Options.Add(ModelVersion);
         command.Options.Add(TimeoutSeconds);
     }
 
     public (GrpcChannel Channel, ScoreSearch.ScoreSearchClient Client) Connect(ParseResult result)
     {
-        var channel = GrpcChannel.ForAddress(result.GetRequiredValue(Address));
+        var channel = GrpcChannel.ForAddress(Platform.Settings(result).QueryAddress);
         return (channel, new ScoreSearch.ScoreSearchClient(channel));
     }
 

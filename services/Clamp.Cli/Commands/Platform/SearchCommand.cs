@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Clamp.Cli.Commands.Connection;
 using Clamp.Contracts.Grpc;
 
 namespace Clamp.Cli.Commands.Platform;
@@ -19,14 +20,15 @@ public static class SearchCommand
             DefaultValueFactory = _ => "hybrid",
         };
         mode.AcceptOnlyFromAmong(SearchModes.Names);
+        var json = JsonOutput.CreateOption();
         var service = new QueryServiceOptions();
 
         var command = new Command("search", "Search the indexed scores with a text query (gRPC ScoreSearch.Search).")
         {
-            query, k, types, keys, collections, mode,
+            query, k, types, keys, collections, mode, json,
         };
         service.AddTo(command);
-        command.SetAction((result, cancellation) => RpcErrors.Run(result.InvocationConfiguration.Error, async () =>
+        command.SetAction((result, cancellation) => CommandFailures.Run(result.InvocationConfiguration.Error, async () =>
         {
             var (channel, client) = service.Connect(result);
             using var _ = channel;
@@ -47,9 +49,15 @@ public static class SearchCommand
                 cancellationToken: cancellation);
 
             var output = result.InvocationConfiguration.Output;
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(output, HitsJson.From(response.Hits));
+                return ExitCodes.Success;
+            }
+
             output.WriteLine($"search \"{result.GetRequiredValue(query)}\" ({result.GetRequiredValue(mode)}, model {response.ModelVersion}):");
             HitPrinter.Write(output, response.Hits);
-            return 0;
+            return ExitCodes.Success;
         }));
         return command;
     }

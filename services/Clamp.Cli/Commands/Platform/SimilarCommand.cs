@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Clamp.Cli.Commands.Connection;
 using Clamp.Contracts.Grpc;
-using Google.Protobuf;
 
 namespace Clamp.Cli.Commands.Platform;
 
@@ -16,11 +16,12 @@ public static class SimilarCommand
         var file = new Option<FileInfo?>("--file") { Description = "A score file (not indexed) to find neighbours of." };
         var abc = new Option<string?>("--abc") { Description = "A few bars of ABC to find neighbours of." };
         var k = new Option<int>("--k") { Description = "Results per page.", DefaultValueFactory = _ => 10 };
+        var json = JsonOutput.CreateOption();
         var service = new QueryServiceOptions();
 
         var command = new Command("similar", "The scores most similar to a score, a file or an ABC fragment (gRPC ScoreSearch.Similar).")
         {
-            scoreId, file, abc, k,
+            scoreId, file, abc, k, json,
         };
         service.AddTo(command);
         command.Validators.Add(result =>
@@ -29,13 +30,13 @@ public static class SimilarCommand
             if (given != 1)
                 result.AddError("give exactly one of SCORE_ID, --file and --abc");
         });
-        command.SetAction((result, cancellation) => RpcErrors.Run(result.InvocationConfiguration.Error, async () =>
+        command.SetAction((result, cancellation) => CommandFailures.Run(result.InvocationConfiguration.Error, async () =>
         {
             var request = new SimilarRequest { K = result.GetValue(k), ModelVersion = result.GetValue(service.ModelVersion) ?? "" };
             string subject;
             if (result.GetValue(file) is { } path)
             {
-                request.Uploaded = new UploadedScore { FileName = path.Name, Content = ByteString.CopyFrom(await File.ReadAllBytesAsync(path.FullName, cancellation)) };
+                request.Uploaded = await UploadedScores.ReadAsync(path, cancellation);
                 subject = path.Name;
             }
             else if (result.GetValue(abc) is { } fragment)
@@ -53,9 +54,15 @@ public static class SimilarCommand
             using var _ = channel;
             var response = await client.SimilarAsync(request, deadline: service.Deadline(result), cancellationToken: cancellation);
             var output = result.InvocationConfiguration.Output;
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(output, HitsJson.From(response.Hits));
+                return ExitCodes.Success;
+            }
+
             output.WriteLine($"similar to {subject} (model {response.ModelVersion}):");
             HitPrinter.Write(output, response.Hits);
-            return 0;
+            return ExitCodes.Success;
         }));
         return command;
     }

@@ -25,6 +25,13 @@ public sealed record SearchEvalLine(string Id, string Text, string FileName, byt
         return lines;
     }
 
+    /// <summary>The upload metadata fields the line gives (title, composer).</summary>
+    public IEnumerable<(string Name, string Value)> Metadata()
+    {
+        if (Title is { } title) yield return ("title", title);
+        if (Composer is { } composer) yield return ("composer", composer);
+    }
+
     /// <summary>The score as <see cref="EvalScore"/> finds it (inline music, or a file the line names), as a named file.</summary>
     private static (string, byte[])? Score(JsonElement root, string directory) =>
         EvalScore.Inline(root) ?? (EvalScore.PathOf(root, directory) is { } file && File.Exists(file)

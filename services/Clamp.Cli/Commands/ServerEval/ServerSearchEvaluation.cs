@@ -1,3 +1,4 @@
+using Clamp.Cli.Commands.Connection;
 using Clamp.Contracts.Grpc;
 using Clamp.Training.Evaluation;
 
@@ -61,7 +62,7 @@ public sealed class ServerSearchEvaluation(IngestClient ingest, ScoreSearch.Scor
         var ids = new Guid[lines.Count];
         for (var i = 0; i < lines.Count; i++)
         {
-            ids[i] = await ingest.UploadAsync(lines[i], cancellationToken);
+            ids[i] = await ingest.UploadAsync(lines[i].FileName, lines[i].Content, lines[i].Metadata(), cancellationToken);
             if ((i + 1) % 500 == 0) progress.WriteLine($"uploaded {i + 1}/{lines.Count}");
         }
 
@@ -80,8 +81,8 @@ public sealed class ServerSearchEvaluation(IngestClient ingest, ScoreSearch.Scor
             foreach (var id in pending.ToList())
             {
                 var status = await ingest.StatusAsync(id, cancellationToken);
-                if (status is "indexed" or "failed") pending.Remove(id);
-                if (status == "failed") failed.Add(id);
+                if (status.IsFinal) pending.Remove(id);
+                if (status.Status == ScoreStatus.Failed) failed.Add(id);
             }
 
             progress.WriteLine($"{pending.Count} scores not indexed yet, {failed.Count} failed ({clock.Elapsed.TotalSeconds:0} s)");
