@@ -1,12 +1,15 @@
 using System.CommandLine;
 using Clamp.Cli.Commands.Connection;
+using Clamp.Cli.Commands.Local;
 using Clamp.Contracts.Grpc;
+using Clamp.ZeroShot;
 
 namespace Clamp.Cli.Commands.Platform;
 
 /// <summary>
 /// <c>clamp classify --labels jig,reel,waltz (--score-id ID | --file tune.abc)</c>: zero-shot classification
-/// through the query service.
+/// through the query service; or <c>clamp classify FILE --labels …</c>: local mode, the file classified here with no
+/// server (<see cref="LocalClassify"/>).
 /// </summary>
 public static class ClassifyCommand
 {
@@ -20,27 +23,41 @@ public static class ClassifyCommand
         };
         var scoreId = new Option<string?>("--score-id") { Description = "An indexed score's id." };
         var file = new Option<FileInfo?>("--file") { Description = "A score file to classify without indexing it." };
+        var localFile = new Argument<string?>("FILE")
+        {
+            Description = "Local mode: a score file to classify here, with no server.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var json = JsonOutput.CreateOption();
+        var model = LocalModelOption.Create();
         var service = new QueryServiceOptions();
 
-        var command = new Command("classify", "Zero-shot classification of one score (gRPC ScoreSearch.Classify).")
+        var command = new Command("classify", "Zero-shot classification of one score (gRPC ScoreSearch.Classify), or of a score file locally (FILE).")
         {
-            labels, template, scoreId, file, json,
+            localFile, labels, template, scoreId, file, json, model,
         };
         service.AddTo(command);
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(scoreId) is null) == (result.GetValue(file) is null))
-                result.AddError("give exactly one of --score-id and --file");
+            var given = new object?[] { result.GetValue(localFile), result.GetValue(scoreId), result.GetValue(file) }.Count(v => v is not null);
+            if (given != 1)
+                result.AddError("give exactly one of FILE, --score-id and --file");
         });
         command.SetAction((result, cancellation) => CommandFailures.Run(result.InvocationConfiguration.Error, async () =>
         {
+            var labelList = result.GetRequiredValue(labels).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (result.GetValue(localFile) is { } local)
+            {
+                var ownTemplate = result.GetResult(template) is { Implicit: false } ? result.GetValue(template) : null;
+                return LocalClassify.Run(LocalRequest.Of(result, model, json, 0), local, labelList, ownTemplate);
+            }
+
             var request = new ClassifyRequest
             {
                 Template = result.GetValue(template) ?? "",
                 ModelVersion = result.GetValue(service.ModelVersion) ?? "",
             };
-            request.Labels.AddRange(result.GetRequiredValue(labels).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            request.Labels.AddRange(labelList);
             if (result.GetValue(file) is { } path)
                 request.Uploaded = await UploadedScores.ReadAsync(path, cancellation);
             else
@@ -50,16 +67,9 @@ public static class ClassifyCommand
             using var _ = channel;
             var response = await client.ClassifyAsync(request, deadline: service.Deadline(result), cancellationToken: cancellation);
 
-            var output = result.InvocationConfiguration.Output;
-            if (result.GetValue(json))
-            {
-                JsonOutput.Write(output, new { labels = response.Labels.Select(l => new { label = l.Label, probability = l.Probability, similarity = l.Similarity }).ToList() });
-                return ExitCodes.Success;
-            }
-
-            output.WriteLine($"classify {(request.ScoreCase == ClassifyRequest.ScoreOneofCase.ScoreId ? request.ScoreId : request.Uploaded.FileName)} (model {response.ModelVersion}):");
-            foreach (var label in response.Labels)
-                output.WriteLine($"  {label.Label,-20} {label.Probability,6:P1}  (cosine {label.Similarity:0.000})");
+            var subject = request.ScoreCase == ClassifyRequest.ScoreOneofCase.ScoreId ? request.ScoreId : request.Uploaded.FileName;
+            LabelsOutput.Write(result.InvocationConfiguration.Output, result.GetValue(json), $"classify {subject} (model {response.ModelVersion}):",
+                response.Labels.Select(l => new LabelProbability(l.Label, l.Probability, l.Similarity)).ToList());
             return ExitCodes.Success;
         }));
         return command;
