@@ -127,7 +127,10 @@ public sealed class KeywordSearchTests(KeywordCatalogue catalogue) : IClassFixtu
         await catalogue.Bus.Bus.Publish(new ScoreDeleted { ScoreId = doomed });
 
         await Eventually.TrueAsync(async () => (await SearchAsync("butterfly")).Count == 0, "gone from keyword results", Wait);
-        Assert.Equal(0L, await catalogue.Database.ScalarAsync<long>($"SELECT count(*) FROM score_documents WHERE score_id = '{doomed}'"));
+        // The consumer deletes the embeddings (which already hides the score), then the document: wait for both.
+        await Eventually.TrueAsync(async () =>
+            await catalogue.Database.ScalarAsync<long>($"SELECT count(*) FROM score_documents WHERE score_id = '{doomed}'") == 0,
+            "its keyword document deleted", Wait);
     }
 
     [Fact]
