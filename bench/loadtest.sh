@@ -81,7 +81,9 @@ run_platform() {
   fi
   log "ingest: $INGEST_COUNT synthetic tunes through the ingest API until searchable"
   timeout "$TIME_LIMIT" "${loadtest[@]}" ingest --ingest http://127.0.0.1:5180 --vector-store http://127.0.0.1:5182 \
-    --embedder http://127.0.0.1:5181 --count "$INGEST_COUNT" --time-limit "$((TIME_LIMIT - 60))" --out "$OUT_DIR/ingest.json"
+    --embedder http://127.0.0.1:5181 --count "$INGEST_COUNT" --time-limit "$((TIME_LIMIT - 60))" --out "$OUT_DIR/ingest.json" \
+    --rabbitmq-management "http://127.0.0.1:$CLAMP_RABBITMQ_MANAGEMENT_PORT/" --rabbitmq-user "$CLAMP_RABBITMQ_USER" \
+    --rabbitmq-password "$CLAMP_RABBITMQ_PASSWORD" --plot "$OUT_DIR/ingest-timeline.png"
   log "search through the public API, over what is now indexed"
   timeout "$TIME_LIMIT" "${loadtest[@]}" query --query http://127.0.0.1:5183 --queries "$QUERIES" --concurrency "$CONCURRENCY" \
     --out "$OUT_DIR/query.json"

@@ -31,6 +31,9 @@ internal sealed class IngestBenchmark(Arguments args)
         using var http = new HttpClient { BaseAddress = args.Address("ingest", "http://127.0.0.1:5180"), Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Api-Key", args.Text("api-key", Environment.GetEnvironmentVariable("CLAMP_API_KEY") ?? "local-dev-key"));
         var clock = Stopwatch.StartNew();
+        var timeline = new IngestTimeline(clock, async () => (await ServingCountAsync(store)).Indexed - before.Indexed,
+            args.Text("rabbitmq-management", "") is { Length: > 0 } management ? new Uri(management) : null,
+            args.Text("rabbitmq-user", "clamp"), args.Text("rabbitmq-password", "clamp"));
         for (var start = 0; start < count; start += chunk)
         {
             var body = string.Join("\n", tunes.Skip(start).Take(chunk));
@@ -41,6 +44,7 @@ internal sealed class IngestBenchmark(Arguments args)
             using var response = await http.PostAsync("/v1/scores:batch", form);
             if (!response.IsSuccessStatusCode)
                 throw new InvalidOperationException($"upload failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            timeline.Accepted(Math.Min(chunk, count - start));
         }
         var uploaded = clock.Elapsed;
         Console.WriteLine($"  uploaded {count:N0} tunes in {uploaded.TotalSeconds:0.0} s");
@@ -53,6 +57,13 @@ internal sealed class IngestBenchmark(Arguments args)
             (version, indexed) = await ServingCountAsync(store);
         }
         clock.Stop();
+        await timeline.DisposeAsync();
+        if (args.Text("plot", "") is { Length: > 0 } plotPath)
+        {
+            IngestTimelinePlot.Write(timeline.Samples, plotPath, $"Ingest of {count:N0} synthetic tunes, model {version}");
+            Console.WriteLine($"  timeline plot: {plotPath}");
+        }
+
         var searchable = indexed - before.Indexed;
         var rate = searchable / clock.Elapsed.TotalSeconds;
         Console.WriteLine($"  {searchable:N0} of {count:N0} searchable after {clock.Elapsed.TotalSeconds:0.0} s: {rate:0.0} scores/s end to end (model version {version})");
