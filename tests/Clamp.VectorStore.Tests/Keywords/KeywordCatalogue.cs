@@ -58,7 +58,19 @@ public sealed class KeywordCatalogue : IAsyncLifetime
         Database = new VectorStoreDatabase(host.Services);
         Bus = await new MessageProbe(infrastructure.Platform.RabbitMq, infrastructure.VirtualHost).Record<ScoreIndexed>().StartAsync();
         await Bus.Bus.PublishBatch(Scores.Select(entry => Embedded.Score(Ids[entry.Key], Vectors.Next(), Version, entry.Value)));
-        await Eventually.TrueAsync(async () => await Database.CountRowsAsync(Version) == Scores.Count, "the catalogue indexed", TimeSpan.FromSeconds(30));
+        await DocumentsWrittenAsync(Ids.Values.ToList());
+    }
+
+    /// <summary>
+    /// Waits until the keyword documents of <paramref name="ids"/> exist: the "score embedded" consumer writes a score's
+    /// embedding first and its document after, so a counted embedding row does not yet mean a searchable document.
+    /// </summary>
+    public async Task DocumentsWrittenAsync(IReadOnlyCollection<Guid> ids)
+    {
+        var list = string.Join(", ", ids.Select(id => $"'{id}'"));
+        await Eventually.TrueAsync(async () =>
+            await Database.ScalarAsync<long>($"SELECT count(*) FROM score_documents WHERE score_id IN ({list})") == ids.Count,
+            "the keyword documents written", TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync()

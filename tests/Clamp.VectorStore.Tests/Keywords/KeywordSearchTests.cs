@@ -111,7 +111,7 @@ public sealed class KeywordSearchTests(KeywordCatalogue catalogue) : IClassFixtu
     {
         var onlyInOther = Guid.NewGuid();
         await catalogue.Bus.Bus.Publish(Embedded.Score(onlyInOther, catalogue.Vectors.Next(), OtherVersion, new ScoreMetadata { Title = "Kesh Jig" }));
-        await Eventually.TrueAsync(async () => await catalogue.Database.CountRowsAsync(OtherVersion, onlyInOther) == 1, "indexed in the other version", Wait);
+        await catalogue.DocumentsWrittenAsync([onlyInOther]);
 
         Assert.DoesNotContain(await SearchAsync("kesh"), hit => hit.ScoreId == onlyInOther.ToString());
         Assert.Equal(onlyInOther.ToString(), (await SearchAsync("kesh", version: OtherVersion))[0].ScoreId);
@@ -178,7 +178,7 @@ public sealed class KeywordSearchTests(KeywordCatalogue catalogue) : IClassFixtu
             .Append(new ScoreMetadata { Title = "Jackson's Morning Brush", Type = "jig" })
             .ToDictionary(_ => Guid.NewGuid());
         await catalogue.Bus.Bus.PublishBatch(scores.Select(s => Embedded.Score(s.Key, catalogue.Vectors.Next(), version, s.Value)));
-        await Eventually.TrueAsync(async () => await catalogue.Database.CountRowsAsync(version) == scores.Count, "indexed", Wait);
+        await catalogue.DocumentsWrittenAsync(scores.Keys.ToList());
         string TitleOf(ScoreHit hit) => scores[Guid.Parse(hit.ScoreId)].Title ?? "";
 
         var described = await SearchAsync("It is in 6/8 time. The key is D major. The tempo is lively.", version: version, k: 200);
