@@ -1,3 +1,5 @@
+using Clamp.ZeroShot;
+
 namespace Clamp.Training.Evaluation;
 
 /// <summary>Text-to-music retrieval quality: mean reciprocal rank and hit rates at 1, 10 and 100.</summary>
@@ -22,11 +24,11 @@ public sealed record SearchMetrics(int N, double Mrr, double Hr1, double Hr10, d
                 continue;
             }
 
-            var targetScore = Vectors.Dot(queries[q], target);
+            var targetScore = EmbeddingSimilarity.Cosine(queries[q], target);
             var rank = 1;
             for (var s = 0; s < pool.Count; s++)
             {
-                if (s != q && pool[s] is { } other && Vectors.Dot(queries[q], other) > targetScore)
+                if (s != q && pool[s] is { } other && EmbeddingSimilarity.Cosine(queries[q], other) > targetScore)
                 {
                     rank++;
                 }

@@ -1,3 +1,5 @@
+using Clamp.ZeroShot;
+
 namespace Clamp.Training.Evaluation;
 
 /// <summary>Zero-shot classification: each score gets the label whose prompt embedding is the most similar.</summary>
@@ -14,7 +16,7 @@ public static class ZeroShotClassifier
         var bestScore = double.NegativeInfinity;
         for (var l = 0; l < labels.Count; l++)
         {
-            var score = Vectors.Dot(music, labelEmbeddings[l]);
+            var score = EmbeddingSimilarity.Cosine(music, labelEmbeddings[l]);
             if (score > bestScore)
             {
                 (best, bestScore) = (l, score);
