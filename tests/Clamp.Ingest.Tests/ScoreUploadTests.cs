@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text;
 using Clamp.Contracts.Messages;
 using Clamp.Ingest.Api;
 
@@ -139,6 +140,38 @@ public sealed class ScoreUploadTests(IngestHost host) : IClassFixture<IngestHost
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"v1/scores/{score.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.DeleteAsync($"v1/scores/{score.Id}")).StatusCode);
         await host.Probe.WaitForAsync<ScoreDeleted>(m => m.ScoreId == score.Id);
+    }
+
+    [Fact]
+    public async Task A_score_s_content_comes_back_as_uploaded_with_its_media_type_and_file_name()
+    {
+        var content = TestScores.UniqueTune();
+        var (_, score) = await host.UploadAsync("the tune.abc", content);
+
+        var response = await host.Client.GetAsync($"v1/scores/{score.Id}/content");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(content, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("text/vnd.abc", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("the tune.abc", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"v1/scores/{Guid.NewGuid()}/content")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_tune_of_a_multi_tune_batch_has_its_own_tune_as_content()
+    {
+        var first = Encoding.UTF8.GetString(TestScores.UniqueTune("First"));
+        var second = Encoding.UTF8.GetString(TestScores.UniqueTune("Second"));
+        var batch = await host.UploadBatchAsync("two.abc", Encoding.UTF8.GetBytes(first + "\n" + second));
+
+        var contents = new List<string>();
+        foreach (var item in batch.Items)
+            contents.Add(await host.Client.GetStringAsync($"v1/scores/{item.Id}/content"));
+
+        Assert.Equal(2, contents.Count);
+        Assert.Contains("T:First", contents[0]);
+        Assert.DoesNotContain("T:Second", contents[0]);
+        Assert.Contains("T:Second", contents[1]);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class SecurityTests(IngestHost host) : IClassFixture<IngestHost>
 {
     [Theory]
     [InlineData("GET", "v1/scores/6f1c1f52-4c1e-4a53-9a7d-3c2b1f0e9d8c")]
+    [InlineData("GET", "v1/scores/6f1c1f52-4c1e-4a53-9a7d-3c2b1f0e9d8c/content")]
     [InlineData("DELETE", "v1/scores/6f1c1f52-4c1e-4a53-9a7d-3c2b1f0e9d8c")]
     [InlineData("GET", "v1/scores?status=failed")]
     [InlineData("POST", "v1/scores")]

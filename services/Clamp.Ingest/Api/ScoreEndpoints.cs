@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Clamp.Ingest.Api;
 
-/// <summary>Upload, batch upload, status and deletion of scores.</summary>
+/// <summary>Upload, batch upload, status, content and deletion of scores.</summary>
 internal static class ScoreEndpoints
 {
     public static RouteGroupBuilder MapScoreEndpoints(this RouteGroupBuilder group)
@@ -38,6 +38,12 @@ internal static class ScoreEndpoints
             .WithName("GetScore")
             .WithSummary("A score's status: received, patched, indexed or failed (with the reason)")
             .Produces<ScoreResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/scores/{id:guid}/content", GetContentAsync)
+            .WithName("GetScoreContent")
+            .WithSummary("The score's file as stored: the upload itself, or its own tune of a multi-tune ABC batch")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream", ScoreFormats.MediaTypes)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapDelete("/scores/{id:guid}", DeleteAsync)
@@ -112,6 +118,11 @@ internal static class ScoreEndpoints
     private static async Task<IResult> GetAsync(Guid id, ScoreRepository scores, CancellationToken ct) =>
         await scores.GetAsync(id, ct) is { } score
             ? TypedResults.Ok(ScoreResponse.From(score))
+            : NotFound(id);
+
+    private static async Task<IResult> GetContentAsync(Guid id, ScoreRepository scores, CancellationToken ct) =>
+        await scores.GetContentAsync(id, ct) is { } score
+            ? TypedResults.File(score.Content, ScoreFormats.MediaType(score.Format), score.FileName)
             : NotFound(id);
 
     private static async Task<IResult> DeleteAsync(Guid id, ScoreRepository scores, CancellationToken ct) =>

@@ -52,6 +52,17 @@ internal sealed class ScoreRepository(NpgsqlDataSource dataSource, OutboxWriter 
         return await reader.ReadAsync(ct) ? ReadRecord(reader) : null;
     }
 
+    /// <summary>The stored file of a score (as uploaded, or its own tune of a multi-tune batch); null when there is none.</summary>
+    public async Task<ScoreContent?> GetContentAsync(Guid id, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT file_name, format, content FROM ingest.scores WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new ScoreContent(reader.GetString(0), Enum.Parse<ScoreFormat>(reader.GetString(1)), reader.GetFieldValue<byte[]>(2))
+            : null;
+    }
+
     /// <summary>
     /// Scores in id order (which is upload order: ids are version-7 UUIDs), optionally of one status,
     /// after <paramref name="after"/> (keyset paging), at most <paramref name="limit"/>.

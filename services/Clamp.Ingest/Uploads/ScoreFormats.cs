@@ -17,6 +17,19 @@ internal static class ScoreFormats
             _ => null,
         };
 
+    /// <summary>The media type a stored score is served with (GET /v1/scores/{id}/content).</summary>
+    public static string MediaType(ScoreFormat format) => format switch
+    {
+        ScoreFormat.Abc => "text/vnd.abc; charset=utf-8",
+        ScoreFormat.MusicXml => "application/vnd.recordare.musicxml+xml",
+        ScoreFormat.CompressedMusicXml => "application/vnd.recordare.musicxml",
+        ScoreFormat.Midi => "audio/midi",
+        ScoreFormat.Kern => "text/x-kern; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+
+    public static string[] MediaTypes { get; } = Enum.GetValues<ScoreFormat>().Select(MediaType).ToArray();
+
     public static UploadException Unsupported(string fileName) => new(
         StatusCodes.Status415UnsupportedMediaType, "upload.unknown-format",
         $"{fileName} is not ABC (.abc), MusicXML (.xml, .musicxml, .mxl), MIDI (.mid, .midi) or Humdrum kern (.krn).");
