@@ -1,0 +1,3 @@
+using Clamp.Web;
+
+WebApp.Build(args).Run();
