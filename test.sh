@@ -20,6 +20,9 @@ fi
 results="$root/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
 
+# Chromium for the web page's browser tests (they skip, saying why, where it cannot be installed).
+"$root/deploy/local/browser.sh"
+
 echo "== build"
 dotnet build Clamp.Platform.sln -c Release -nologo -clp:ErrorsOnly
 

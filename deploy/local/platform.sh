@@ -13,7 +13,9 @@ SERVICES=(
   "query       Clamp.Query       5183 5193"
   "patching    Clamp.Patching    -    5194"
   "ingest      Clamp.Ingest      -    5180"
+  "web         Clamp.Web         -    5185"
 )
+WEB_URL="http://127.0.0.1:5185/"
 
 service_env() {
   local name=$1
@@ -21,6 +23,7 @@ service_env() {
     embedding) echo "Embedding__ModelsPath=$CLAMP_MODELS_DIR" ;;
     query) echo "Query__EmbedderAddress=http://127.0.0.1:5181 Query__VectorStoreAddress=http://127.0.0.1:5182" ;;
     ingest) echo "Ingest__ApiKeys__0=$CLAMP_API_KEY" ;;
+    web) echo "Web__IngestAddress=http://127.0.0.1:5180 Web__QueryAddress=http://127.0.0.1:5183" ;;
   esac
 }
 
@@ -50,6 +53,7 @@ platform_start() {
       || { tail -n 30 "$RUN_DIR/$name.log" >&2; die "$name is not ready (log: $RUN_DIR/$name.log)"; }
     log "$name is ready"
   done
+  log "the web page: $WEB_URL (API key: $CLAMP_API_KEY)"
 }
 
 platform_stop() {

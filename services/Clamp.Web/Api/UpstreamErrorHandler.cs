@@ -17,6 +17,8 @@ internal sealed partial class UpstreamErrorHandler(IProblemDetailsService proble
     {
         var (status, code, title, detail) = exception switch
         {
+            RpcException rpc when StatusOf(rpc.StatusCode) >= 500 => (StatusOf(rpc.StatusCode), $"query.{Kebab(rpc.StatusCode)}",
+                "The query service is unavailable", "It did not answer in time. Try again in a few seconds."),
             RpcException rpc => (StatusOf(rpc.StatusCode), $"query.{Kebab(rpc.StatusCode)}", "The query service refused the request", rpc.Status.Detail),
             HttpRequestException or BrokenCircuitException or TimeoutRejectedException =>
                 (StatusCodes.Status503ServiceUnavailable, "ingest.unavailable", "The ingest service is unavailable", "Try again in a few seconds."),
