@@ -1,7 +1,7 @@
 # One Dockerfile builds every image of the platform, one image per project of services/ (--build-arg PROJECT):
 #   the services (target "service", the default; with a HEALTHCHECK on /health):
 #     docker build --build-arg PROJECT=Clamp.Query -t clamp/clamp.query:0.1.0 .
-#     (Clamp.Ingest, Clamp.Patching, Clamp.Embedding, Clamp.VectorStore, Clamp.Query)
+#     (Clamp.Ingest, Clamp.Patching, Clamp.Embedding, Clamp.VectorStore, Clamp.Query, Clamp.Web)
 #   the CLI and the training job (target "tool": they run to completion, so no health check):
 #     docker build --target tool --build-arg PROJECT=Clamp.Cli -t clamp/clamp.cli:0.1.0 .
 #     docker build --target tool --build-arg PROJECT=Clamp.Training -t clamp/clamp.training:0.1.0 .
@@ -14,6 +14,13 @@
 # and needs only /tmp to be writable.
 ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 
+# The web page's browser libraries (abcjs), pinned by services/Clamp.Web/package-lock.json: installed with npm here,
+# since the SDK image has no Node.js, and published by Clamp.Web only (its WebPackages.targets).
+FROM node:22-bookworm-slim AS web-packages
+WORKDIR /web
+COPY services/Clamp.Web/package.json services/Clamp.Web/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG PROJECT
 WORKDIR /src
@@ -22,9 +29,10 @@ COPY shared/ shared/
 COPY services/ services/
 # Outputs of a local build must not reach this one (their restore files name the host's paths).
 RUN find shared services -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+COPY --from=web-packages /web/node_modules/ services/Clamp.Web/node_modules/
 RUN test -f "services/${PROJECT}/${PROJECT}.csproj" \
     || { echo "--build-arg PROJECT=<a project under services/, e.g. Clamp.Query> is required" >&2; exit 1; }
-RUN dotnet publish "services/${PROJECT}/${PROJECT}.csproj" -c Release -o /app \
+RUN dotnet publish "services/${PROJECT}/${PROJECT}.csproj" -c Release -o /app -p:WebPackagesInstalled=true \
     && printf '#!/bin/sh\nexec dotnet /app/%s.dll "$@"\n' \
        "$(dotnet msbuild "services/${PROJECT}/${PROJECT}.csproj" -getProperty:AssemblyName)" > /app/entrypoint \
     && chmod 755 /app/entrypoint

@@ -1,6 +1,6 @@
 {{/*
 What the code of each service is, not configuration: its project, whether it serves gRPC, and which of PostgreSQL and
-RabbitMQ it uses (the query service uses neither). These facts choose environment variables, ports, Services and the
+RabbitMQ it uses (the query service and the web page use neither). These facts choose environment variables, ports, Services and the
 NetworkPolicy labels.
 */}}
 {{- define "clamp.components" -}}
@@ -9,6 +9,7 @@ patching:    { project: Clamp.Patching,    grpc: false, postgres: false, rabbitm
 embedding:   { project: Clamp.Embedding,   grpc: true,  postgres: false, rabbitmq: true }
 vectorstore: { project: Clamp.VectorStore, grpc: true,  postgres: true,  rabbitmq: true }
 query:       { project: Clamp.Query,       grpc: true,  postgres: false, rabbitmq: false }
+web:         { project: Clamp.Web,         grpc: false, postgres: false, rabbitmq: false }
 {{- end -}}
 
 {{/*
@@ -229,6 +230,10 @@ OTLP, and what the service itself needs. Context: { root, component, facts, valu
 {{- if eq .component "query" }}
 - { name: Query__EmbedderAddress, value: "http://{{ include "clamp.fullname" (dict "root" $root "name" "embedding") }}:{{ $values.ports.grpc }}" }
 - { name: Query__VectorStoreAddress, value: "http://{{ include "clamp.fullname" (dict "root" $root "name" "vectorstore") }}:{{ $values.ports.grpc }}" }
+{{- end }}
+{{- if eq .component "web" }}
+- { name: Web__IngestAddress, value: "http://{{ include "clamp.fullname" (dict "root" $root "name" "ingest") }}:{{ $values.ports.http }}" }
+- { name: Web__QueryAddress, value: "http://{{ include "clamp.fullname" (dict "root" $root "name" "query") }}:{{ $values.ports.grpc }}" }
 {{- end }}
 {{- if eq .component "ingest" }}
 - name: Ingest__ApiKeys__0
