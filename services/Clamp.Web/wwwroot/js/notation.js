@@ -30,7 +30,10 @@ export async function renderNotation(container, scoreId, { preview = false, labe
       return null;
     }
     const abc = preview ? previewAbc(notation.abc) : notation.abc;
-    const tunes = window.ABCJS.renderAbc(container, abc, {
+    // abcjs sizes the element it draws into (responsive mode): it gets one of its own, and the notes go beside it.
+    const drawing = el('div', { class: 'notation-drawing' });
+    container.append(drawing);
+    const tunes = window.ABCJS.renderAbc(drawing, abc, {
       responsive: 'resize',
       add_classes: true,
       paddingtop: 0,
