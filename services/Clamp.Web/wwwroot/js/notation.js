@@ -5,6 +5,14 @@ import { el, clear } from './dom.js';
 
 // Header fields a preview keeps: what the music needs to be drawn (the title and other text are shown beside it).
 const musicalFields = /^([XMLKQVUI]:|%%)/;
+// Field letters of ABC 2.1. Older collections use others (the Nottingham Music Database's Y: play order), which
+// abcjs would draw as notes on a staff of their own, so those lines are left out of every drawing.
+const standardField = /^[ABCDFGHIKLMmNOPQRrSsTUVWwXZ+]:/;
+
+/** The tune without the field lines abcjs does not know (any letter outside ABC 2.1). */
+export function drawableAbc(abc) {
+  return abc.split(/\r?\n/).filter((line) => !/^[A-Za-z]:/.test(line) || standardField.test(line)).join('\n');
+}
 
 /** The musical header of a tune (up to K:) and its first few lines of music: a preview for a list of results. */
 export function previewAbc(abc, musicLines = 4) {
@@ -29,7 +37,7 @@ export async function renderNotation(container, scoreId, { preview = false, labe
       container.append(el('p', { class: 'notation-missing' }, 'The notation library did not load, so the music cannot be drawn.'));
       return null;
     }
-    const abc = preview ? previewAbc(notation.abc) : notation.abc;
+    const abc = preview ? previewAbc(notation.abc) : drawableAbc(notation.abc);
     // abcjs sizes the element it draws into (responsive mode): it gets one of its own, and the notes go beside it.
     const drawing = el('div', { class: 'notation-drawing' });
     container.append(drawing);
