@@ -24,7 +24,7 @@ public sealed class ScoreImportOptions
 
     /// <summary>Work units a score may spend per byte of its file, on top of <see cref="ParseWorkAllowance"/>: reading stays linear in the input.</summary>
     [Range(1, 1_000_000)]
-    public int ParseWorkPerInputByte { get; set; } = 64;
+    public int ParseWorkPerInputByte { get; set; } = 16;
 
     /// <summary>The most bytes reading one score may allocate (all allocations, not only what stays alive).</summary>
     [Range(1, long.MaxValue)]

@@ -64,7 +64,8 @@ public static class MusicXmlConverter
             throw new ScoreReadException("musicxml.too-large", $"The MusicXML document has {xml.LongLength:N0} bytes (at most {options.MaxXmlBytes:N0} allowed).");
         }
 
-        budget.Spend(xml.LongLength);
+        // The document itself is bounded by MaxXmlBytes and the archive's ratio checks (an .mxl unpacks to many times the
+        // upload, so its bytes are not paid per byte); its elements and the ABC written are paid from the budget.
         var document = SafeXmlLoader.Load(xml, options.MaxXmlBytes, "The MusicXML document");
         try
         {
