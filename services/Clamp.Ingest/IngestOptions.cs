@@ -24,8 +24,14 @@ public sealed class IngestOptions
     /// <summary>Largest uncompressed zip entry; bigger entries are reported as errors (zip-bomb guard).</summary>
     [Range(1, long.MaxValue)] public long MaxEntryBytes { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>Largest total uncompressed size of one zip (zip-bomb guard).</summary>
+    /// <summary>Largest total size of the scores one batch expands to: zip entries unpacked, and multi-tune ABC files cut
+    /// into tunes with the file header in front of each (zip-bomb and header-copy guard).</summary>
     [Range(1, long.MaxValue)] public long MaxBatchUncompressedBytes { get; set; } = 256 * 1024 * 1024;
+
+    /// <summary>How many times its own size a multi-tune ABC file may grow when cut into tunes (its header is copied into
+    /// each); a file that would grow more is an error item (batch.header-too-large), so a large header shared by
+    /// thousands of tunes cannot multiply what is stored.</summary>
+    [Range(1, 1_000)] public int MaxAbcExpansionFactor { get; set; } = 8;
 
     /// <summary>Requests per minute allowed to one API key (token bucket, refilled every second).</summary>
     [Range(1, 1_000_000)] public int RequestsPerMinute { get; set; } = 6_000;

@@ -14,7 +14,7 @@ public static class PatchingServiceExtensions
             .ValidateDataAnnotations()
             .Validate(options => TryParseScheme(options.Scheme), "Patching:Scheme must be \"clamp1\" or \"line-bars\".")
             .ValidateOnStart();
-        builder.Services.AddOptions<ScoreImportOptions>().BindConfiguration(ScoreImportOptions.SectionName);
+        builder.Services.AddOptions<ScoreImportOptions>().BindConfiguration(ScoreImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => new ScoreImporter(services.GetRequiredService<IOptions<ScoreImportOptions>>().Value));
         builder.Services.AddSingleton<ScorePatcher>();
 

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Clamp.Patching;
 
 /// <summary>
-/// Reads an ingested score with <see cref="ScoreImporter"/> (MusicXML and MIDI are converted to ABC) and cuts
-/// its first tune into patches: the <see cref="ScorePatched"/> to publish, or the <see cref="ScoreFailed"/>
-/// that says why the score cannot be read. Deterministic: the same score always gives the same answer.
+/// Reads an ingested score's first tune with <see cref="ScoreImporter"/> (MusicXML and MIDI are converted to ABC;
+/// the tunes after the first are never read) and cuts it into patches: the <see cref="ScorePatched"/> to publish, or
+/// the <see cref="ScoreFailed"/> that says why the score cannot be read, a score too complex to read within the
+/// importer's budget included (<c>abc.too-complex</c> …). Deterministic: the same score always gives the same answer.
 /// </summary>
 internal sealed class ScorePatcher(ScoreImporter importer, IOptions<PatchingOptions> options)
 {
@@ -16,7 +17,7 @@ internal sealed class ScorePatcher(ScoreImporter importer, IOptions<PatchingOpti
 
     public PatchingOutcome Patch(ScoreIngested score)
     {
-        var tune = importer.Import(score.FileName, score.Content).Tunes[0];
+        var tune = importer.ImportFirstTune(score.FileName, score.Content);
         if (tune.Tune is null)
         {
             var error = tune.Error!;

@@ -105,6 +105,21 @@ public sealed class BatchUploadTests(IngestHost host) : IClassFixture<IngestHost
         Assert.Contains("batch.bad-zip", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_multi_tune_file_whose_header_would_be_copied_many_times_over_is_one_error_item_and_stores_nothing()
+    {
+        // 19 KB of header shared by 25 tunes: cut with the header in front of each, over 20 times the file's size.
+        var file = BatchExpansionLimitTests.MultiTuneFile(headerBytes: 19_000, tunes: 25);
+        var before = await host.QueryAsync<long>("SELECT count(*) FROM ingest.scores");
+
+        var batch = await host.UploadBatchAsync("header.abc", file);
+
+        var item = Assert.Single(batch.Items);
+        Assert.Equal("batch.header-too-large", item.Error?.Code);
+        Assert.Equal((0, 1), (batch.Stored, batch.Errors));
+        Assert.Equal(before, await host.QueryAsync<long>("SELECT count(*) FROM ingest.scores"));
+    }
+
     /// <summary>The tune followed by a comment line that brings it to <paramref name="size"/> bytes.</summary>
     private static byte[] Padded(byte[] tune, int size) =>
         tune.Concat(Encoding.ASCII.GetBytes("%" + new string('x', size - tune.Length - 2) + "\n")).ToArray();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 namespace Clamp.Patching.Tests;
 
 /// <summary>The real patching service on this fixture's own RabbitMQ virtual host, and a probe of what it publishes.</summary>
-public sealed class PatchingHost : IAsyncLifetime
+public class PatchingHost : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -25,8 +25,14 @@ public sealed class PatchingHost : IAsyncLifetime
         configuration["Messaging:Retry:MaxInterval"] = "00:00:00.200";
         configuration["Messaging:Retry:IntervalDelta"] = "00:00:00.050";
         configuration["Logging:LogLevel:Default"] = "Warning";
+        Configure(configuration);
         _app = PatchingApp.Build(["--urls", $"http://127.0.0.1:{FreeTcpPort.Next()}"], configuration);
         await _app.StartAsync();
+    }
+
+    /// <summary>Settings of the service a derived fixture changes.</summary>
+    protected virtual void Configure(Dictionary<string, string?> configuration)
+    {
     }
 
     public async Task DisposeAsync()

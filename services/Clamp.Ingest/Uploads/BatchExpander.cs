@@ -10,44 +10,73 @@ namespace Clamp.Ingest.Uploads;
 
 /// <summary>
 /// Turns a batch upload into scores: a zip gives one score per entry, and an ABC file (alone or in the zip)
-/// one score per tune. Whatever cannot become a score is an error item; the other items go on.
-/// A zip is read with bounded entry count and sizes (declared and actual), so a zip bomb costs nothing.
+/// one score per tune, the file's header in front of each. Whatever cannot become a score is an error item; the
+/// other items go on. The limits hold while expanding, before anything is built: a zip's entry count and sizes
+/// (declared and actual), so a zip bomb costs nothing; and a multi-tune file's tune count and expanded size
+/// (header × tunes + tunes), measured before any tune's text is made, so a large header shared by thousands of tunes
+/// costs nothing either.
 /// </summary>
 internal sealed class BatchExpander(IOptions<IngestOptions> options)
 {
     public IReadOnlyList<BatchItem> Expand(UploadedFile upload)
     {
-        var items = IsZip(upload) ? ExpandZip(upload) : ExpandFile(upload.FileName, upload.Content, upload.Metadata);
-        var limit = options.Value.MaxBatchItems;
-        return items.Count <= limit ? items
-            : throw new UploadException(StatusCodes.Status400BadRequest, "batch.too-many-items",
-                $"The batch holds {items.Count:N0} scores, over the limit of {limit:N0}.");
+        var settings = options.Value;
+        return IsZip(upload)
+            ? ExpandZip(upload)
+            : ExpandFile(upload.FileName, upload.Content, upload.Metadata, new BatchRoom(settings.MaxBatchItems, settings.MaxBatchUncompressedBytes));
     }
 
     private static bool IsZip(UploadedFile upload) =>
         upload.Content.AsSpan().StartsWith("PK\u0003\u0004"u8) && !upload.FileName.EndsWith(".mxl", StringComparison.OrdinalIgnoreCase);
 
-    private List<BatchItem> ExpandFile(string fileName, byte[] content, ScoreMetadata metadata)
+    private List<BatchItem> ExpandFile(string fileName, byte[] content, ScoreMetadata metadata, BatchRoom room)
     {
         var format = ScoreFormats.Detect(fileName, content);
         return format switch
         {
             null => [BatchItem.Failed(fileName, "batch.unknown-format", ScoreFormats.Unsupported(fileName).Message)],
-            ScoreFormat.Abc => ExpandTunes(fileName, content, metadata),
+            ScoreFormat.Abc => ExpandTunes(fileName, content, metadata, room),
             _ => [BatchItem.Of(fileName, new NewScore(fileName, format.Value, content, metadata))],
         };
     }
 
-    private static List<BatchItem> ExpandTunes(string fileName, byte[] content, ScoreMetadata metadata)
+    private List<BatchItem> ExpandTunes(string fileName, byte[] content, ScoreMetadata metadata, BatchRoom room)
     {
-        var tunes = AbcTuneTexts.Split(ScoreTextDecoder.Decode(content));
+        var tunes = AbcTuneTexts.Cut(ScoreTextDecoder.Decode(content));
         if (tunes.Count == 0)
             return [BatchItem.Failed(fileName, "abc.no-tunes", $"{fileName} holds no tune: no X: field and no music.")];
         if (tunes.Count == 1)
             return [BatchItem.Of(fileName, new NewScore(fileName, ScoreFormat.Abc, content, metadata))];
-        return tunes.Select((tune, index) => BatchItem.Of($"{fileName}#{index + 1}",
-            new NewScore(fileName, ScoreFormat.Abc, Encoding.UTF8.GetBytes(tune), metadata))).ToList();
+        if (tunes.Count > room.Items)
+            throw TooManyItems($"{fileName} holds {tunes.Count:N0} tunes; with them the batch holds more than {options.Value.MaxBatchItems:N0} scores, the limit.");
+        if (RefuseExpansion(fileName, content.Length, tunes, room) is { } refused)
+            return [refused];
+        return Enumerable.Range(0, tunes.Count).Select(index => BatchItem.Of($"{fileName}#{index + 1}",
+            new NewScore(fileName, ScoreFormat.Abc, Encoding.UTF8.GetBytes(tunes.Text(index)), metadata))).ToList();
     }
+
+    /// <summary>
+    /// Why a multi-tune file may not be cut into its tunes, measured before any is made: with the header in front of
+    /// every tune it would grow past <see cref="IngestOptions.MaxAbcExpansionFactor"/> times its size, or past what is
+    /// left of the batch's byte limit.
+    /// </summary>
+    private BatchItem? RefuseExpansion(string fileName, long size, AbcTuneTexts tunes, BatchRoom room)
+    {
+        var factor = options.Value.MaxAbcExpansionFactor;
+        if (tunes.ExpandedBytes > factor * Math.Max(size, 1))
+            return BatchItem.Failed(fileName, "batch.header-too-large",
+                $"{fileName}'s header ({tunes.HeaderBytes:N0} bytes, the lines before the first X:) would be copied into each of its " +
+                $"{tunes.Count:N0} tunes: {tunes.ExpandedBytes:N0} bytes stored for a file of {size:N0}, over {factor} times its size. " +
+                "Shorten the header, or give each tune its own fields.");
+        if (tunes.ExpandedBytes > room.Bytes)
+            return BatchItem.Failed(fileName, "batch.too-large",
+                $"{fileName}'s {tunes.Count:N0} tunes, each with the file's header, come to {tunes.ExpandedBytes:N0} bytes: more than is left of " +
+                $"the batch limit of {options.Value.MaxBatchUncompressedBytes:N0}.");
+        return null;
+    }
+
+    private static UploadException TooManyItems(string message) =>
+        new(StatusCodes.Status400BadRequest, "batch.too-many-items", message);
 
     private List<BatchItem> ExpandZip(UploadedFile upload)
     {
@@ -66,13 +95,13 @@ internal sealed class BatchExpander(IOptions<IngestOptions> options)
         {
             var entries = archive.Entries.Where(IsScoreEntry).ToList();
             if (entries.Count > settings.MaxBatchItems)
-                throw new UploadException(StatusCodes.Status400BadRequest, "batch.too-many-items",
-                    $"{upload.FileName} holds {entries.Count:N0} files, over the limit of {settings.MaxBatchItems:N0}.");
+                throw TooManyItems($"{upload.FileName} holds {entries.Count:N0} files, over the limit of {settings.MaxBatchItems:N0}.");
 
             var items = new List<BatchItem>();
             long total = 0;
-            foreach (var entry in entries)
+            for (var index = 0; index < entries.Count; index++)
             {
+                var entry = entries[index];
                 var left = settings.MaxBatchUncompressedBytes - total;
                 var tooLarge = left < settings.MaxEntryBytes
                     ? BatchItem.Failed(entry.FullName, "batch.too-large",
@@ -85,8 +114,11 @@ internal sealed class BatchExpander(IOptions<IngestOptions> options)
                     items.Add(error!);
                     continue;
                 }
-                total += content.Length;
-                items.AddRange(ExpandFile(entry.FullName, content, upload.Metadata));
+                // The entries not yet read keep one item each, so a multi-tune entry cannot take their room.
+                var room = new BatchRoom(settings.MaxBatchItems - items.Count - (entries.Count - index - 1), left);
+                var expanded = ExpandFile(entry.FullName, content, upload.Metadata, room);
+                total += expanded.Count > 1 ? expanded.Sum(item => (long)(item.Score?.Content.Length ?? 0)) : content.Length;
+                items.AddRange(expanded);
             }
             return items;
         }
@@ -125,3 +157,6 @@ internal sealed class BatchExpander(IOptions<IngestOptions> options)
         }
     }
 }
+
+/// <summary>What is left of a batch's limits for the next file: items (scores and errors) and bytes.</summary>
+internal readonly record struct BatchRoom(int Items, long Bytes);

@@ -17,7 +17,7 @@ internal sealed class UploadedScoreEmbedder(ScoreImporter importer, QueryEmbedde
     {
         if (upload.Content.IsEmpty)
             throw new RpcException(new Status(StatusCode.InvalidArgument, "The uploaded score is empty."));
-        var tune = importer.Import(upload.FileName, upload.Content.ToByteArray()).Tunes[0];
+        var tune = importer.ImportFirstTune(upload.FileName, upload.Content.ToByteArray());
         if (tune.Tune is null)
             throw new RpcException(new Status(StatusCode.InvalidArgument,
                 $"The uploaded score cannot be read ({tune.Error!.Code}): {tune.Error.Message}"));

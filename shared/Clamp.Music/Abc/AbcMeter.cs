@@ -2,7 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Clamp.Music.Abc;
 
-/// <summary>Normalises <c>M:</c>, <c>L:</c> and <c>Q:</c> values into filter-friendly strings.</summary>
+/// <summary>
+/// Normalises <c>M:</c>, <c>L:</c> and <c>Q:</c> values into filter-friendly strings. The patterns run on untrusted
+/// text, so they use the non-backtracking engine: linear in the value's length by construction (a backtracking search
+/// for a meter in a run of digits took time quadratic in its length).
+/// </summary>
 public static partial class AbcMeter
 {
     /// <summary>
@@ -40,12 +44,12 @@ public static partial class AbcMeter
         return match.Success && int.TryParse(match.Groups[1].ValueSpan, out var bpm) && bpm is > 0 and < 1000 ? bpm : null;
     }
 
-    [GeneratedRegex(@"(\d+(?:\+\d+)*)\s*/\s*(\d+)")]
+    [GeneratedRegex(@"(\d+(?:\+\d+)*)\s*/\s*(\d+)", RegexOptions.NonBacktracking)]
     private static partial Regex MeterPattern();
 
-    [GeneratedRegex(@"^(\d+)\s*/\s*(\d+)")]
+    [GeneratedRegex(@"^(\d+)\s*/\s*(\d+)", RegexOptions.NonBacktracking)]
     private static partial Regex FractionPattern();
 
-    [GeneratedRegex(@"(?:=\s*|^)(\d+)\s*$")]
+    [GeneratedRegex(@"(?:=\s*|^)(\d+)\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex TempoPattern();
 }

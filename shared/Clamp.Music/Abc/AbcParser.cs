@@ -4,7 +4,9 @@ namespace Clamp.Music.Abc;
 
 /// <summary>
 /// Reads ABC files of one or many tunes. Every tune succeeds or fails on its own: a failure is a
-/// <see cref="ScoreReadException"/> naming the tune and the line, never an exception out of <see cref="ParseFile"/>.
+/// <see cref="ScoreReadException"/> naming the tune and the line, never an exception out of <see cref="ParseFile(string)"/>.
+/// Reading is bounded by a <see cref="ParseBudget"/> (by default that of <see cref="ScoreImportOptions"/> for the text's
+/// length): once it is spent, the tune being read fails with <c>abc.too-complex</c> and the tunes after it are not read.
 /// </summary>
 public static class AbcParser
 {
@@ -12,37 +14,66 @@ public static class AbcParser
     public static IReadOnlyList<TuneResult> ParseFile(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var lines = AbcLines.Split(text);
-        var (header, tunes) = AbcTuneSplitter.Split(text, lines);
-        if (tunes.Count == 0)
-        {
-            return [TuneResult.Failure(0, new ScoreReadException("abc.no-tunes", "the file holds no tune: no X: field and no music", 0))];
-        }
-
-        var headerFields = ReadFileHeader(text, CollectionsMarshal.AsSpan(lines)[header]);
-        var results = new List<TuneResult>(tunes.Count);
-        for (var index = 0; index < tunes.Count; index++)
-        {
-            results.Add(ReadTune(text, lines, tunes[index], index, headerFields));
-        }
-
-        return results;
+        return ParseFile(text, ScoreImportOptions.DefaultBudgetFor(text.Length));
     }
+
+    /// <summary>The first <paramref name="maxTunes"/> tunes of a file, in order, read within <paramref name="budget"/>.</summary>
+    public static IReadOnlyList<TuneResult> ParseFile(string text, ParseBudget budget, int maxTunes = int.MaxValue) =>
+        ParseFile(text, budget, maxTunes, out _);
 
     /// <summary>The only tune of a text, or the first failure.</summary>
     /// <exception cref="ScoreReadException">The text holds no readable tune.</exception>
     public static AbcTune ParseTune(string text)
     {
-        var first = ParseFile(text)[0];
+        ArgumentNullException.ThrowIfNull(text);
+        var first = ParseFile(text, ScoreImportOptions.DefaultBudgetFor(text.Length), maxTunes: 1)[0];
         return first.Tune ?? throw first.Error!;
     }
 
-    private static TuneResult ReadTune(string text, List<AbcLine> lines, Range tune, int index, IReadOnlyList<AbcField> headerFields)
+    /// <summary>As <see cref="ParseFile(string, ParseBudget, int)"/>, with the number of tunes the file holds, read or not.</summary>
+    internal static IReadOnlyList<TuneResult> ParseFile(string text, ParseBudget budget, int maxTunes, out int tunesInFile)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(budget);
+        try
+        {
+            budget.Spend(text.Length);
+        }
+        catch (ParseBudgetExceededException e)
+        {
+            tunesInFile = 0;
+            return [TuneResult.Failure(0, e.ToReadException("abc"))];
+        }
+
+        var lines = AbcLines.Split(text);
+        var (header, tunes) = AbcTuneSplitter.Split(text, lines);
+        tunesInFile = tunes.Count;
+        if (tunes.Count == 0)
+        {
+            return [TuneResult.Failure(0, new ScoreReadException("abc.no-tunes", "the file holds no tune: no X: field and no music", 0))];
+        }
+
+        var headerFields = AbcFileHeader.Read(text, CollectionsMarshal.AsSpan(lines)[header]);
+        var results = new List<TuneResult>(Math.Min(tunes.Count, maxTunes));
+        for (var index = 0; index < tunes.Count && index < maxTunes; index++)
+        {
+            var result = ReadTune(text, lines, tunes[index], index, headerFields, budget);
+            results.Add(result);
+            if (result.Error?.InnerException is ParseBudgetExceededException)
+            {
+                break; // the budget is spent: the tunes after it are not read
+            }
+        }
+
+        return results;
+    }
+
+    private static TuneResult ReadTune(string text, List<AbcLine> lines, Range tune, int index, AbcFileHeader header, ParseBudget budget)
     {
         var tuneLines = CollectionsMarshal.AsSpan(lines)[tune];
         try
         {
-            return TuneResult.Success(AbcTuneReader.Read(text, tuneLines, index, headerFields));
+            return TuneResult.Success(AbcTuneReader.Read(text, tuneLines, index, header, budget));
         }
         catch (ScoreReadException e)
         {
@@ -53,19 +84,5 @@ public static class AbcParser
             return TuneResult.Failure(index, new ScoreReadException(
                 "abc.unexpected", $"could not be read ({e.GetType().Name}: {e.Message})", index, tuneLines[0].Number, e));
         }
-    }
-
-    private static List<AbcField> ReadFileHeader(string text, ReadOnlySpan<AbcLine> lines)
-    {
-        var fields = new List<AbcField>();
-        foreach (var line in lines)
-        {
-            if (AbcField.TryRead(line.In(text), out var field) && field.Name != '+')
-            {
-                fields.Add(field);
-            }
-        }
-
-        return fields;
     }
 }

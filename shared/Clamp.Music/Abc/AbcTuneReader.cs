@@ -14,6 +14,7 @@ internal sealed class AbcTuneReader
 
     private readonly string _text;
     private readonly int _tuneIndex;
+    private readonly ParseBudget _budget;
     private readonly TuneMetadataBuilder _metadata;
     private readonly StringBuilder _music;
     private readonly List<AbcField> _inlineFields = [];
@@ -26,22 +27,25 @@ internal sealed class AbcTuneReader
     private bool _lastFieldMusical;
     private bool _inTextBlock;
 
-    private AbcTuneReader(string text, int tuneIndex, IReadOnlyList<AbcField> fileHeaderFields, int capacity)
+    private AbcTuneReader(string text, int tuneIndex, AbcFileHeader header, ParseBudget budget, int capacity)
     {
         _text = text;
-        _music = new StringBuilder(capacity);
         _tuneIndex = tuneIndex;
-        _metadata = new TuneMetadataBuilder(fileHeaderFields);
-        foreach (var field in fileHeaderFields.Where(f => f.IsMusical))
+        _budget = budget;
+        Spend(header.Length, null); // the file header's fields apply to every tune: each tune pays for its copy
+        _music = new StringBuilder(capacity);
+        _metadata = new TuneMetadataBuilder(header.Fields);
+        foreach (var field in header.Fields.Where(f => f.IsMusical))
         {
             AppendField(field);
         }
     }
 
-    public static AbcTune Read(string text, ReadOnlySpan<AbcLine> lines, int tuneIndex, IReadOnlyList<AbcField> fileHeaderFields)
+    /// <exception cref="ScoreReadException">The tune cannot be read, or reading it spends <paramref name="budget"/> (<c>abc.too-complex</c>).</exception>
+    public static AbcTune Read(string text, ReadOnlySpan<AbcLine> lines, int tuneIndex, AbcFileHeader header, ParseBudget budget)
     {
         var length = lines[^1].Start + lines[^1].Length - lines[0].Start;
-        var reader = new AbcTuneReader(text, tuneIndex, fileHeaderFields, length + 16);
+        var reader = new AbcTuneReader(text, tuneIndex, header, budget, length + 16);
         foreach (var line in lines)
         {
             if (line.In(text).StartsWith("K:", StringComparison.Ordinal))
@@ -53,10 +57,23 @@ internal sealed class AbcTuneReader
 
         foreach (var line in lines)
         {
+            reader.Spend(line.Length + 1, line.Number);
             reader.ReadLine(line);
         }
 
         return reader.Finish(lines[0].Number);
+    }
+
+    private void Spend(int work, int? line)
+    {
+        try
+        {
+            _budget.Spend(work);
+        }
+        catch (ParseBudgetExceededException e)
+        {
+            throw e.ToReadException("abc", _tuneIndex, line);
+        }
     }
 
     private void ReadLine(AbcLine line)

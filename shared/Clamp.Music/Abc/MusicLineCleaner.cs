@@ -19,6 +19,7 @@ internal static class MusicLineCleaner
         var contentEnd = output.Length; // end of the last non-white-space character appended
         var inQuote = false;
         var hasNotes = false;
+        var lastClose = line.LastIndexOf(']'); // no field can close past it: "[a:[a:[a:…" must not search to the end at every '['
         var i = 0;
         while (i < line.Length)
         {
@@ -42,7 +43,7 @@ internal static class MusicLineCleaner
                 break;
             }
 
-            if (c == '[' && !inQuote && IsInlineFieldStart(line, i) && line[i..].IndexOf(']') is var length and > 0)
+            if (c == '[' && !inQuote && i < lastClose && IsInlineFieldStart(line, i) && line[i..].IndexOf(']') is var length and > 0)
             {
                 var field = new AbcField(line[i + 1], line.Slice(i + 3, length - 3).Trim().ToString());
                 inlineFields.Add(field);

@@ -6,7 +6,9 @@ internal sealed class TuneMetadataBuilder(IReadOnlyList<AbcField> fileHeaderFiel
     private readonly List<AbcField> _fields = [];
     private readonly List<string> _titles = [];
     private readonly List<string> _warnings = [];
+    private readonly List<string> _continuation = [];
     private int _lastFieldIndex = -1;
+    private bool _lastFieldIsHeaderTitle;
     private bool _bodyStarted;
     private string? _openingMeter;
 
@@ -18,27 +20,26 @@ internal sealed class TuneMetadataBuilder(IReadOnlyList<AbcField> fileHeaderFiel
     {
         if (field.Name == '+')
         {
-            if (_lastFieldIndex >= 0)
+            // Collected and joined once, when the field is complete: joining at every line made a flood of
+            // continuation lines cost memory quadratic in their number.
+            if (_lastFieldIndex >= 0 && field.Value.Length > 0)
             {
-                var previous = _fields[_lastFieldIndex];
-                _fields[_lastFieldIndex] = previous with { Value = $"{previous.Value} {field.Value}".Trim() };
-                if (previous.Name == 'T' && _titles.Count > 0 && inHeader)
-                {
-                    _titles[^1] = _fields[_lastFieldIndex].Value;
-                }
+                _continuation.Add(field.Value);
             }
 
             return;
         }
 
+        EndContinuation();
         _fields.Add(field);
         _lastFieldIndex = _fields.Count - 1;
+        _lastFieldIsHeaderTitle = field.Name == 'T' && inHeader && field.Value.Length > 0;
         if (field.Name == 'M' && !_bodyStarted && CleanText(field.Value).Length > 0)
         {
             _openingMeter = field.Value;
         }
 
-        if (field.Name == 'T' && inHeader && field.Value.Length > 0)
+        if (_lastFieldIsHeaderTitle)
         {
             _titles.Add(field.Value);
         }
@@ -58,8 +59,10 @@ internal sealed class TuneMetadataBuilder(IReadOnlyList<AbcField> fileHeaderFiel
 
     public TuneMetadata Build(int startLine)
     {
+        EndContinuation();
         var values = new Dictionary<char, List<string>>();
-        foreach (var field in fileHeaderFields.Where(f => !_fields.Exists(t => t.Name == f.Name)).Concat(_fields))
+        var ownNames = _fields.Select(f => f.Name).ToHashSet();
+        foreach (var field in fileHeaderFields.Where(f => !ownNames.Contains(f.Name)).Concat(_fields))
         {
             var value = CleanText(field.Value);
             if (value.Length > 0)
@@ -110,6 +113,25 @@ internal sealed class TuneMetadataBuilder(IReadOnlyList<AbcField> fileHeaderFiel
         string? First(char name) => values.TryGetValue(name, out var list) ? list[0] : null;
 
         string? Join(string separator, char name) => JoinAll(separator, All(name));
+    }
+
+    /// <summary>Appends the continuation lines (<c>+:</c>) read since the last field to its value: "words" and "+:more" read "words more".</summary>
+    private void EndContinuation()
+    {
+        if (_continuation.Count == 0)
+        {
+            return;
+        }
+
+        var previous = _fields[_lastFieldIndex];
+        var value = previous.Value.Length > 0 ? $"{previous.Value} {string.Join(' ', _continuation)}" : string.Join(' ', _continuation);
+        _fields[_lastFieldIndex] = previous with { Value = value };
+        if (_lastFieldIsHeaderTitle)
+        {
+            _titles[^1] = value;
+        }
+
+        _continuation.Clear();
     }
 
     /// <summary>Several values of one field as one text, each once; null when there are none.</summary>

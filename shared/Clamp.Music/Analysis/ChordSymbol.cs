@@ -31,6 +31,6 @@ internal static partial class ChordSymbol
         return new NamedChord(match.Groups[1].Value + match.Groups[2].Value, kind);
     }
 
-    [GeneratedRegex(@"^([A-G][#b]?)((?:maj|min|mi|ma|m|M|dim|aug|sus|add|alt|o|\+|-|\^|\d|#|b|\(|\)|,)*)(?:/[A-G][#b]?)?$")]
+    [GeneratedRegex(@"^([A-G][#b]?)((?:maj|min|mi|ma|m|M|dim|aug|sus|add|alt|o|\+|-|\^|\d|#|b|\(|\)|,)*)(?:/[A-G][#b]?)?$", RegexOptions.NonBacktracking)]
     private static partial Regex SymbolPattern();
 }

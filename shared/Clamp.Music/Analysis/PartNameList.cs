@@ -44,6 +44,6 @@ internal static partial class PartNameList
         return Aliases.TryGetValue(cleaned, out var alias) ? alias : cleaned;
     }
 
-    [GeneratedRegex(@"(\s+(?:[IV]+|\d+)\.?)+$")]
+    [GeneratedRegex(@"(\s+(?:[IV]+|\d+)\.?)+$", RegexOptions.NonBacktracking)]
     private static partial Regex Numbering();
 }

@@ -10,13 +10,15 @@ namespace Clamp.Music.Kern;
 /// </summary>
 public static class KernConverter
 {
-    public static string ToAbc(byte[] content) => Convert(content).Abc;
+    public static string ToAbc(byte[] content, ParseBudget? budget = null) => Convert(content, budget: budget).Abc;
 
+    /// <summary>The ABC text of the file, read within <paramref name="budget"/> (by default the importer's for its size).</summary>
     /// <exception cref="ScoreReadException">The file cannot be converted; <see cref="ScoreReadException.Code"/> says why.</exception>
-    public static KernConversion Convert(byte[] content, KernReadOptions? options = null)
+    public static KernConversion Convert(byte[] content, KernReadOptions? options = null, ParseBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         options ??= KernReadOptions.Default;
+        budget ??= ScoreImportOptions.DefaultBudgetFor(content.LongLength);
         if (content.LongLength > options.MaxInputBytes)
         {
             throw new ScoreReadException("kern.too-large", $"The file has {content.LongLength:N0} bytes (at most {options.MaxInputBytes:N0} allowed).");
@@ -24,10 +26,14 @@ public static class KernConverter
 
         try
         {
-            var builder = new KernScoreBuilder(options);
+            var builder = new KernScoreBuilder(options, budget);
             var score = builder.Build(ScoreTextDecoder.Decode(content));
-            var abc = AbcTuneWriter.Write(score);
+            var abc = AbcTuneWriter.Write(score, budget);
             return new KernConversion(abc, score.Measures.Count, score.Voices.Count, builder.NoteCount, score.DroppedNotes);
+        }
+        catch (ParseBudgetExceededException e)
+        {
+            throw e.ToReadException("kern");
         }
         catch (Exception e) when (e is OverflowException or DivideByZeroException)
         {

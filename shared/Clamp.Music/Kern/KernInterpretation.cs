@@ -90,15 +90,15 @@ internal static partial class KernInterpretation
         _ => "treble",
     };
 
-    [GeneratedRegex(@"^\*M(\d{1,3})/(\d{1,3})")]
+    [GeneratedRegex(@"^\*M(\d{1,3})/(\d{1,3})", RegexOptions.NonBacktracking)]
     private static partial Regex MeterPattern();
 
-    [GeneratedRegex(@"^\*([A-Ga-g][#\-]*):([a-z]{3})?$")]
+    [GeneratedRegex(@"^\*([A-Ga-g][#\-]*):([a-z]{3})?$", RegexOptions.NonBacktracking)]
     private static partial Regex KeyPattern();
 
-    [GeneratedRegex(@"^\*(part|staff)(\d{1,4})$")]
+    [GeneratedRegex(@"^\*(part|staff)(\d{1,4})$", RegexOptions.NonBacktracking)]
     private static partial Regex NumberedPattern();
 
-    [GeneratedRegex(@"^\*MM\[?(\d{1,4}(?:\.\d+)?)")]
+    [GeneratedRegex(@"^\*MM\[?(\d{1,4}(?:\.\d+)?)", RegexOptions.NonBacktracking)]
     private static partial Regex TempoPattern();
 }

@@ -73,6 +73,6 @@ internal sealed partial class KernReferenceRecords
         metadata.Notes.AddRange(_notes);
     }
 
-    [GeneratedRegex(@"^!!!([A-Z]{3})[0-9]*(?:@+[A-Za-z-]*)?\s*:(.*)$")]
+    [GeneratedRegex(@"^!!!([A-Z]{3})[0-9]*(?:@+[A-Za-z-]*)?\s*:(.*)$", RegexOptions.NonBacktracking)]
     private static partial Regex RecordPattern();
 }

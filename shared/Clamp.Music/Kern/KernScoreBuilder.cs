@@ -7,7 +7,7 @@ namespace Clamp.Music.Kern;
 /// barlines (<c>=</c>), comments (<c>!</c>) and data lines, timing every token by the durations in its spines.
 /// <see cref="KernScoreAssembler"/> then makes the ABC-ready score.
 /// </summary>
-internal sealed class KernScoreBuilder(KernReadOptions options)
+internal sealed class KernScoreBuilder(KernReadOptions options, ParseBudget budget)
 {
     private readonly KernSpineLayout _layout = new(options.MaxSpines);
     private readonly List<KernTrackState> _tracks = [];
@@ -29,6 +29,7 @@ internal sealed class KernScoreBuilder(KernReadOptions options)
         var number = 0;
         foreach (var line in text.Split('\n'))
         {
+            budget.Spend(line.Length + 1);
             ReadLine(line.TrimEnd('\r'), ++number);
         }
 

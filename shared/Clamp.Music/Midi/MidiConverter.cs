@@ -9,13 +9,15 @@ namespace Clamp.Music.Midi;
 /// </summary>
 public static class MidiConverter
 {
-    public static string ToAbc(byte[] content) => Convert(content).Abc;
+    public static string ToAbc(byte[] content, ParseBudget? budget = null) => Convert(content, budget: budget).Abc;
 
+    /// <summary>The ABC transcription of the file, made within <paramref name="budget"/> (by default the importer's for its size).</summary>
     /// <exception cref="ScoreReadException">The file cannot be transcribed; <see cref="ScoreReadException.Code"/> says why.</exception>
-    public static MidiConversion Convert(byte[] content, MidiReadOptions? options = null)
+    public static MidiConversion Convert(byte[] content, MidiReadOptions? options = null, ParseBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         options ??= MidiReadOptions.Default;
+        budget ??= ScoreImportOptions.DefaultBudgetFor(content.LongLength);
         if (content.LongLength > options.MaxInputBytes)
         {
             throw new ScoreReadException("midi.too-large", $"The file has {content.LongLength:N0} bytes (at most {options.MaxInputBytes:N0} allowed).");
@@ -23,10 +25,14 @@ public static class MidiConverter
 
         try
         {
-            var sequence = new SmfReader(content, options).Read();
+            var sequence = new SmfReader(content, options, budget).Read();
             var score = MidiScoreBuilder.Build(sequence, options, out var keyEstimated);
             var notes = sequence.Parts.Sum(p => p.Notes.Count);
-            return new MidiConversion(AbcTuneWriter.Write(score), score.Measures.Count, score.Voices.Count, notes, keyEstimated);
+            return new MidiConversion(AbcTuneWriter.Write(score, budget), score.Measures.Count, score.Voices.Count, notes, keyEstimated);
+        }
+        catch (ParseBudgetExceededException e)
+        {
+            throw e.ToReadException("midi");
         }
         catch (Exception e) when (e is not (ScoreReadException or OutOfMemoryException))
         {

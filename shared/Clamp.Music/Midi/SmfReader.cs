@@ -8,7 +8,7 @@ namespace Clamp.Music.Midi;
 /// text bounded by <see cref="MidiReadOptions.MaxMetadataChars"/>). Every problem is a <c>midi.invalid</c> error naming
 /// the track and byte offset.
 /// </summary>
-internal sealed class SmfReader(byte[] data, MidiReadOptions options)
+internal sealed class SmfReader(byte[] data, MidiReadOptions options, ParseBudget budget)
 {
     private const int DrumChannel = 9;
     private readonly MidiMetaText _text = new(options.MaxMetadataChars);
@@ -79,6 +79,7 @@ internal sealed class SmfReader(byte[] data, MidiReadOptions options)
         var sounding = new Dictionary<(int Channel, int Key), Queue<long>>();
         while (position < end)
         {
+            budget.Spend(1);
             tick += ReadVariable(ref position, end, track);
             var first = Byte(position, end, track);
             if (first >= 0x80)

@@ -14,16 +14,23 @@ public static class MusicXmlConverter
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
 
     /// <summary>The ABC text of the score.</summary>
-    public static string ToAbc(byte[] content, bool compressed) => Convert(content, compressed).Abc;
+    public static string ToAbc(byte[] content, bool compressed, ParseBudget? budget = null) => Convert(content, compressed, budget: budget).Abc;
 
-    /// <summary>The ABC text of the score with counts of what was converted.</summary>
+    /// <summary>
+    /// The ABC text of the score with counts of what was converted, made within <paramref name="budget"/> (by default
+    /// the importer's for its size).
+    /// </summary>
     /// <exception cref="ScoreReadException">The score cannot be read; <see cref="ScoreReadException.Code"/> says why.</exception>
-    public static MusicXmlConversion Convert(byte[] content, bool compressed, MusicXmlReadOptions? options = null)
+    public static MusicXmlConversion Convert(byte[] content, bool compressed, MusicXmlReadOptions? options = null, ParseBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         try
         {
-            return ConvertChecked(content, compressed, options ?? MusicXmlReadOptions.Default);
+            return ConvertChecked(content, compressed, options ?? MusicXmlReadOptions.Default, budget ?? ScoreImportOptions.DefaultBudgetFor(content.LongLength));
+        }
+        catch (ParseBudgetExceededException e)
+        {
+            throw e.ToReadException("musicxml");
         }
         catch (Exception e) when (e is not (ScoreReadException or OutOfMemoryException))
         {
@@ -32,7 +39,7 @@ public static class MusicXmlConverter
         }
     }
 
-    private static MusicXmlConversion ConvertChecked(byte[] content, bool compressed, MusicXmlReadOptions options)
+    private static MusicXmlConversion ConvertChecked(byte[] content, bool compressed, MusicXmlReadOptions options, ParseBudget budget)
     {
         if (content.Length > options.MaxInputBytes)
         {
@@ -57,11 +64,13 @@ public static class MusicXmlConverter
             throw new ScoreReadException("musicxml.too-large", $"The MusicXML document has {xml.LongLength:N0} bytes (at most {options.MaxXmlBytes:N0} allowed).");
         }
 
+        // The document itself is bounded by MaxXmlBytes and the archive's ratio checks (an .mxl unpacks to many times the
+        // upload, so its bytes are not paid per byte); its elements and the ABC written are paid from the budget.
         var document = SafeXmlLoader.Load(xml, options.MaxXmlBytes, "The MusicXML document");
         try
         {
-            var score = MusicXmlScoreReader.Read(document, options);
-            var abc = AbcTuneWriter.Write(score);
+            var score = MusicXmlScoreReader.Read(document, options, budget);
+            var abc = AbcTuneWriter.Write(score, budget);
             var parts = score.Voices.Select(v => v.PartIndex).Distinct().Count();
             return new MusicXmlConversion(abc, score.Measures.Count, parts, score.Voices.Count, score.DroppedNotes);
         }

@@ -6,12 +6,21 @@ namespace Clamp.Music.Tests.Abc;
 
 /// <summary>
 /// A bounded, seeded fuzz loop: real tunes mutated (bytes flipped, lines cut, duplicated, shuffled, ABC syntax
-/// characters inserted) and random bytes go through the importer and both patchers. No exception may escape and no
-/// tune may fail for an unexpected reason: every failure is a typed, explained <see cref="ScoreReadException"/>.
+/// characters inserted, pathological runs: long digit runs in fields, floods of continuation lines and header fields,
+/// unclosed inline fields) and random bytes go through the importer and both patchers. No exception may escape and no
+/// tune may fail for an unexpected reason: every failure is a typed, explained <see cref="ScoreReadException"/>
+/// (<c>abc.too-complex</c> included). Inputs per test: <see cref="FuzzRuns"/> (2,100 and 600 by default).
 /// </summary>
 public class AbcFuzzTests
 {
-    private static readonly string[] Insertions = ["X:", "K:", "[", "]", "\"", "%", "\\", "|:", "[V:", "+:", "\n", "\r", "\0", "é", "[K:", "%%score", "\uFFFD"];
+    private static readonly string[] Insertions =
+    [
+        "X:", "K:", "[", "]", "\"", "%", "\\", "|:", "[V:", "+:", "\n", "\r", "\0", "é", "[K:", "%%score", "\uFFFD",
+        "\nM:" + new string('7', 20_000) + "\n", "\nM:" + string.Concat(Enumerable.Repeat("1+", 5_000)) + "/\n",
+        "\nQ:=" + new string('9', 20_000) + "x\n", "\nL:" + new string('3', 20_000) + "\n",
+        string.Concat(Enumerable.Repeat("\n+:more", 5_000)), string.Concat(Enumerable.Repeat("\nR:reel", 5_000)),
+        string.Concat(Enumerable.Repeat("[a:", 5_000)), string.Concat(Enumerable.Repeat("\nX:1\nK:G\nGABc|", 500)),
+    ];
 
     private static readonly string[] Seeds =
         ["abc/oneills-0001-0005.abc", "abc/aird-book6-two-voices.abc", "abc/americanfife-voices.abc"];
@@ -22,9 +31,9 @@ public class AbcFuzzTests
     [InlineData(3)]
     public void Mutated_real_tunes_never_escape_as_exceptions(int seed)
     {
-        var random = new Random(seed);
+        var random = FuzzRuns.Random(seed);
         var importer = new ScoreImporter();
-        for (var i = 0; i < 700; i++)
+        for (var i = 0; i < FuzzRuns.Iterations(700); i++)
         {
             var original = Encoding.UTF8.GetBytes(Samples.ReadText(Seeds[i % Seeds.Length]));
             var mutated = Mutate(original, random, 1 + random.Next(8));
@@ -35,10 +44,10 @@ public class AbcFuzzTests
     [Fact]
     public void Random_bytes_never_escape_as_exceptions()
     {
-        var random = new Random(42);
+        var random = FuzzRuns.Random(42);
         var importer = new ScoreImporter();
-        string[] names = ["x.abc", "x.mid", "x.xml", "x.mxl", "x.bin", "x"];
-        for (var i = 0; i < 600; i++)
+        string[] names = ["x.abc", "x.mid", "x.xml", "x.mxl", "x.bin", "x.krn", "x"];
+        for (var i = 0; i < FuzzRuns.Iterations(600); i++)
         {
             var bytes = new byte[random.Next(0, 2000)];
             random.NextBytes(bytes);

@@ -57,13 +57,14 @@ public class KernHostileInputTests
         Assert.Equal("kern.malformed", Assert.Single(import.Failures).Code);
     }
 
+    /// <summary>Fuzzing: <see cref="FuzzRuns"/> inputs (300 by default).</summary>
     [Fact]
     public void Mutated_real_files_never_fail_other_than_with_a_score_read_exception()
     {
         var original = Samples.ReadText("kern/rosebud.krn");
         const string Alphabet = "\t\n*^v-=.4812r[]_#q%0 ABcdyy!:|";
-        var random = new Random(20240601);
-        for (var run = 0; run < 300; run++)
+        var random = FuzzRuns.Random(20240601);
+        for (var run = 0; run < FuzzRuns.Iterations(300); run++)
         {
             var text = new StringBuilder(original);
             for (var edit = random.Next(1, 8); edit > 0; edit--)

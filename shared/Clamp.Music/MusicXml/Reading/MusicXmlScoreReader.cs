@@ -6,7 +6,7 @@ namespace Clamp.Music.MusicXml.Reading;
 /// <summary>Reads a parsed MusicXML document (partwise or timewise) into an <see cref="ImportedScore"/>.</summary>
 internal static class MusicXmlScoreReader
 {
-    public static ImportedScore Read(XDocument document, MusicXmlReadOptions options)
+    public static ImportedScore Read(XDocument document, MusicXmlReadOptions options, ParseBudget budget)
     {
         var root = document.Root ?? throw new ScoreReadException("musicxml.invalid", "The document has no root element.");
         root = root.Name.LocalName switch
@@ -20,7 +20,7 @@ internal static class MusicXmlScoreReader
             .GroupBy(p => p.Attr("id") ?? "")
             .ToDictionary(g => g.Key, g => g.First().Text("part-name") ?? "", StringComparer.Ordinal) ?? [];
         var parts = root.Elements("part")
-            .Select(part => new PartReader(options).Read(part, names.GetValueOrDefault(part.Attr("id") ?? "", "")))
+            .Select(part => new PartReader(options, budget).Read(part, names.GetValueOrDefault(part.Attr("id") ?? "", "")))
             .Where(part => part.Measures.Count > 0)
             .ToList();
         if (parts.Count == 0)

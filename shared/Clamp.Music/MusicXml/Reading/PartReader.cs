@@ -8,7 +8,7 @@ namespace Clamp.Music.MusicXml.Reading;
 /// Reads one <c>&lt;part&gt;</c> measure by measure, following the time cursor through
 /// <c>&lt;backup&gt;</c> and <c>&lt;forward&gt;</c>, and sorts notes into voices.
 /// </summary>
-internal sealed class PartReader(MusicXmlReadOptions options)
+internal sealed class PartReader(MusicXmlReadOptions options, ParseBudget budget)
 {
     private const int MaxChordPitches = 128;
     private readonly Dictionary<int, List<string>> _pendingDynamics = [];
@@ -41,6 +41,7 @@ internal sealed class PartReader(MusicXmlReadOptions options)
         (List<VoiceEvent> Events, int Index)? lastNote = null;
         foreach (var element in measure.Elements())
         {
+            budget.Spend(1);
             switch (element.Name.LocalName)
             {
                 case "attributes":

@@ -14,7 +14,8 @@ public static class AbcTuneWriter
     /// <summary>Bars per line when the tune has a single voice.</summary>
     private const int BarsPerLine = 4;
 
-    public static string Write(ImportedScore score)
+    /// <summary>The score's ABC; each bar of each voice written is paid from <paramref name="budget"/> by its characters.</summary>
+    public static string Write(ImportedScore score, ParseBudget budget)
     {
         if (score.Voices.Count == 0 || score.Measures.Count == 0)
         {
@@ -35,7 +36,9 @@ public static class AbcTuneWriter
                     text.Append("[V:").Append(v + 1).Append(']');
                 }
 
+                var before = text.Length;
                 bars.Write(text, m, v, states[v]);
+                budget.Spend(text.Length - before + 1);
                 if (multiVoice || (m + 1) % BarsPerLine == 0 || m + 1 == score.Measures.Count)
                 {
                     text.Append('\n');
