@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Clamp.Inference.Batching;
-using Clamp.Training.Model;
+using Clamp.Torch.Model;
 
 namespace Clamp.Embedding.Benchmarks;
 
@@ -12,7 +12,7 @@ public sealed class BatchSizes : IBatchObserver
     public void OnBatch(BatchReport report) => _reports.Enqueue(report);
 
     /// <summary>Floating-point operations of every batch seen (items x the longest item's patches).</summary>
-    public double Flops(Clamp.Training.Model.ModelConfig config) =>
+    public double Flops(Clamp.Torch.Model.ModelConfig config) =>
         _reports.Sum(r => MusicEncoderFlops.Of(config, r.Items, r.PaddedCost / r.Items));
 
     public string Describe()

@@ -1,4 +1,4 @@
-using Clamp.Training.Model;
+using Clamp.Torch.Model;
 
 namespace Clamp.Embedding.Benchmarks;
 

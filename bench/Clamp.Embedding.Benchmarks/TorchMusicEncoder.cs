@@ -1,6 +1,6 @@
 using Clamp.Music.Patching;
-using Clamp.Training.Model;
-using Clamp.Training.Native;
+using Clamp.Torch.Model;
+using Clamp.Torch.Native;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace Clamp.Embedding.Benchmarks;
 
 /// <summary>
-/// The training job's TorchSharp <see cref="MusicEncoder"/> holding the weights of a model directory's
+/// The TorchSharp <see cref="MusicEncoder"/> the training job trains (Clamp.Torch) holding the weights of a model directory's
 /// music_encoder.onnx (read back from the initializers the training exporter names), in eval mode.
 /// </summary>
 public sealed class TorchMusicEncoder : IDisposable
@@ -57,25 +57,11 @@ public sealed class TorchMusicEncoder : IDisposable
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var rows = batch.Count;
-        var patches = batch.Max(s => Math.Min(s.Count, Config.MaxPatches));
-        var ids = new long[rows * patches * Config.PatchLength];
-        var mask = new long[rows * patches];
-        for (var b = 0; b < rows; b++)
-        {
-            var used = Math.Min(batch[b].Count, patches);
-            for (var i = 0; i < used * Config.PatchLength; i++)
-            {
-                ids[(b * patches * Config.PatchLength) + i] = batch[b].Ids[i];
-            }
-
-            mask.AsSpan(b * patches, used).Fill(1);
-        }
-
-        var embeddings = _encoder.forward(tensor(ids, [rows, patches, Config.PatchLength]), tensor(mask, [rows, patches]));
+        using var input = PatchBatch.Create(batch, Config.MaxPatches);
+        var embeddings = _encoder.forward(input.Patches, input.Mask);
         var width = (int)embeddings.shape[1];
         var data = embeddings.data<float>().ToArray();
-        return Enumerable.Range(0, rows).Select(r => data.AsSpan(r * width, width).ToArray()).ToArray();
+        return Enumerable.Range(0, batch.Count).Select(r => data.AsSpan(r * width, width).ToArray()).ToArray();
     }
 
     public void Dispose() => _encoder.Dispose();

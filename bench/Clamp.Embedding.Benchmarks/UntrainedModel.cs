@@ -1,7 +1,7 @@
 using Clamp.Inference.Manifest;
-using Clamp.Training.Model;
-using Clamp.Training.Native;
-using Clamp.Training.Onnx;
+using Clamp.Torch.Model;
+using Clamp.Torch.Native;
+using Clamp.Torch.Onnx;
 
 namespace Clamp.Embedding.Benchmarks;
 

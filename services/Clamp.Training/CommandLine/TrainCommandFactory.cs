@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Clamp.Inference.Text;
+using Clamp.Torch.Model;
 using Clamp.Training.Data;
-using Clamp.Training.Model;
 using Clamp.Training.Training;
 
 namespace Clamp.Training.CommandLine;

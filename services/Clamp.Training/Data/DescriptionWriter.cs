@@ -1,4 +1,5 @@
 using Clamp.Music;
+using Clamp.Music.Patching;
 
 namespace Clamp.Training.Data;
 
@@ -26,7 +27,7 @@ public static partial class DescriptionWriter
         if (type is not null)
         {
             // The default zero-shot prompt of the type itself ("This is a jig."), so that the prompt lands near the scores it names.
-            sentences.Add(Evaluation.ZeroShotClassifier.Prompt(Evaluation.ZeroShotClassifier.DefaultTemplate, type));
+            sentences.Add(ModelInput.Fill(ModelInput.DefaultPromptTemplate, type));
         }
 
         sentences.Add(Pick(random, $"This is {Article(source.Repertoire)} {source.Repertoire}.", $"{Capital(Article(Repertoire.Phrase(source.Repertoire)))} {Repertoire.Phrase(source.Repertoire)}."));

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Clamp.Training.Model;
+using Clamp.Torch.Model;
 
 namespace Clamp.Training.Training;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Clamp.Evaluation;
 using Clamp.Training.Data;
-using Clamp.Training.Evaluation;
 
 namespace Clamp.Training.Training;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Clamp.Inference.Manifest;
 using Clamp.Music.Patching;
-using Clamp.Training.Onnx;
-using ClampModel = Clamp.Training.Model.ClampModel;
+using Clamp.Torch.Onnx;
+using ClampModel = Clamp.Torch.Model.ClampModel;
 
 namespace Clamp.Training.Training;
 

@@ -1,7 +1,6 @@
+using Clamp.Evaluation;
 using Clamp.Music.Patching;
-using Clamp.Training.Data;
-using Clamp.Training.Evaluation;
-using Clamp.Training.Model;
+using Clamp.Torch.Model;
 using static TorchSharp.torch;
 
 namespace Clamp.Training.Training;

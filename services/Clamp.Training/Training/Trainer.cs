@@ -1,9 +1,8 @@
 using System.Diagnostics;
+using Clamp.Evaluation;
 using Clamp.Inference.Text;
-using Clamp.Training.Data;
-using Clamp.Training.Evaluation;
-using Clamp.Training.Model;
-using Clamp.Training.Native;
+using Clamp.Torch.Model;
+using Clamp.Torch.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 

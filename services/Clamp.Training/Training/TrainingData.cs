@@ -29,7 +29,7 @@ public sealed class TrainingData
     public IEnumerable<string> Texts(string template) =>
         Variants.SelectMany(v => v)
             .Concat(Dev.Select(d => d.Description))
-            .Concat(Dev.SelectMany(d => d.Labels.Values).Distinct().Select(label => Evaluation.ZeroShotClassifier.Prompt(template, label)));
+            .Concat(Dev.SelectMany(d => d.Labels.Values).Distinct().Select(label => ModelInput.Fill(template, label)));
 
     public static TrainingData Load(TrainingOptions options)
     {

@@ -1,5 +1,5 @@
 using Clamp.Music.Patching;
-using Clamp.Training.Model;
+using Clamp.Torch.Model;
 
 namespace Clamp.Training.Training;
 
@@ -43,7 +43,7 @@ public sealed record TrainingOptions
     /// <summary>Text-dropout variants embedded ahead of time per training score (the text tower is frozen).</summary>
     public int TextVariants { get; init; } = 3;
 
-    public string Template { get; init; } = Evaluation.ZeroShotClassifier.DefaultTemplate;
+    public string Template { get; init; } = ModelInput.DefaultPromptTemplate;
 
     /// <summary>How scores are cut into patches; written into the manifest.</summary>
     public PatchScheme PatchScheme { get; init; } = PatchScheme.Clamp1;

@@ -1,6 +1,6 @@
 using Clamp.Music.Patching;
-using Clamp.Training.Data;
-using Clamp.Training.Native;
+using Clamp.Torch.Model;
+using Clamp.Torch.Native;
 using Clamp.Training.Tests.Support;
 using Clamp.Training.Training;
 

@@ -1,6 +1,6 @@
 using Clamp.Inference.Text;
+using Clamp.Torch.Model;
 using Clamp.Training.Data;
-using Clamp.Training.Model;
 using Clamp.Training.Tests.Support;
 using Clamp.Training.Training;
 

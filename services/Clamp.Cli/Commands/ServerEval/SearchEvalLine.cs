@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Clamp.Training.Evaluation;
+using Clamp.Evaluation;
 
 namespace Clamp.Cli.Commands.ServerEval;
 

@@ -1,6 +1,6 @@
 using Clamp.Cli.Commands.Connection;
 using Clamp.Contracts.Grpc;
-using Clamp.Training.Evaluation;
+using Clamp.Evaluation;
 
 namespace Clamp.Cli.Commands.ServerEval;
 

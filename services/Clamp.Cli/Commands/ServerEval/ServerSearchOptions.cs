@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Clamp.Cli.Commands.Connection;
+using Clamp.Cli.Commands.Eval;
 using Clamp.Cli.Commands.Platform;
 
 namespace Clamp.Cli.Commands.ServerEval;
@@ -56,9 +56,8 @@ public static class ServerSearchOptions
                 if (result.GetValue(ranksFile) is { } path)
                     await File.WriteAllLinesAsync(path, run.RankLines(), cancellation);
 
-                var metrics = run.Metrics;
                 Console.WriteLine($"platform at {settings.QueryAddress}, {lines.Count} lines, mode {result.GetRequiredValue(mode)}");
-                Console.WriteLine(JsonSerializer.Serialize(new { n = metrics.N, mrr = metrics.Mrr, hr1 = metrics.Hr1, hr10 = metrics.Hr10, hr100 = metrics.Hr100 }));
+                ModelEvaluation.PrintResult(ModelEvaluation.SearchResult(run.Metrics));
                 return ExitCodes.Success;
             });
         });

@@ -1,4 +1,4 @@
-using Clamp.Training.Evaluation;
+using Clamp.Evaluation;
 
 namespace Clamp.Cli.Commands.ServerEval;
 
