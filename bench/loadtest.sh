@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Load test of Clamp.Platform on loopback; bounded in count and time. Method and numbers: docs/search.md.
 #   bench/loadtest.sh [all|search|platform]
-#   search    bulk-load synthetic embeddings (SIZES, default 10,000 and 100,000) into a vector store of its own
-#             (database clamp_loadtest, RabbitMQ vhost clamp-loadtest), then k-NN latency p50/p99 over gRPC and
-#             HNSW recall@10 against exact search. Needs only PostgreSQL and RabbitMQ (deploy/local/up.sh).
+#   search    load synthetic embeddings (SIZES, default 10,000 and 100,000) into a vector store of its own
+#             (database clamp_loadtest, RabbitMQ vhost clamp-loadtest) through its messages, as a re-index does,
+#             then k-NN latency p50/p99 over gRPC and HNSW recall@10 against exact search. Needs only PostgreSQL
+#             and RabbitMQ (deploy/local/up.sh).
 #   platform  against the platform that `./run.sh --detach` runs: end-to-end ingest throughput (INGEST_COUNT, default
 #             10,000 synthetic tunes uploaded until all are searchable) compared with the embedding service's raw rate,
 #             then search latency through the public Query API over what is indexed, in each mode, on repeated and on
@@ -36,6 +37,7 @@ env_file=$("$root/deploy/local/up.sh")
 
 log "building the load generator and the vector store (Release)"
 dotnet build bench/Clamp.LoadTest/Clamp.LoadTest.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+dotnet build services/Clamp.VectorStore/Clamp.VectorStore.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 loadtest=(dotnet "$root/bench/Clamp.LoadTest/bin/Release/net10.0/Clamp.LoadTest.dll")
 
 run_search() {
@@ -61,7 +63,8 @@ SQL
   wait_for 60 curl -fsS "http://127.0.0.1:$LOADTEST_HTTP_PORT/health" || { tail -n 20 "$OUT_DIR/vectorstore.log" >&2; die "the load-test vector store did not start"; }
 
   log "search: sizes $SIZES, $DIM dimensions, $QUERIES queries × $CONCURRENCY concurrent, recall over $RECALL_QUERIES queries"
-  timeout "$TIME_LIMIT" "${loadtest[@]}" search --postgres "$postgres" --vector-store "http://127.0.0.1:$LOADTEST_GRPC_PORT" \
+  timeout "$TIME_LIMIT" "${loadtest[@]}" search --vector-store "http://127.0.0.1:$LOADTEST_GRPC_PORT" --rabbitmq-vhost "$vhost" \
+    --rabbitmq-port "$CLAMP_RABBITMQ_PORT" --rabbitmq-user "$CLAMP_RABBITMQ_USER" --rabbitmq-password "$CLAMP_RABBITMQ_PASSWORD" \
     --sizes "$SIZES" --dim "$DIM" --queries "$QUERIES" --concurrency "$CONCURRENCY" --recall-queries "$RECALL_QUERIES" \
     --out "$OUT_DIR/search.json"
   log "search results: $OUT_DIR/search.json"
