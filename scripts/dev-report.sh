@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures model directories on the dev sets that `clamp train --dataset-only` writes (<work>/dev/*.jsonl) and prints
+# Measures model directories on the dev sets that `Clamp.Training train --dataset-only` writes (<work>/dev/*.jsonl) and prints
 # one Markdown table: per zero-shot task n, labels, chance, majority, the character n-gram probe baseline, and for
 # each model its zero-shot and linear-probe accuracy / macro-F1; then text-to-music search per model.
 #   scripts/dev-report.sh DEV_DIR [LABEL=]MODEL_DIR [[LABEL=]MODEL_DIR ...]   (LABEL defaults to modelId@version)

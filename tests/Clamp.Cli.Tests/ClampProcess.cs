@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Clamp.Cli.Tests.Support;
 
 namespace Clamp.Cli.Tests;
 
@@ -21,13 +22,7 @@ public static class ClampProcess
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string? standardInput, IReadOnlyDictionary<string, string?> environment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "clamp.dll"));
         foreach (var arg in args)
         {
@@ -45,18 +40,7 @@ public static class ClampProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (standardInput is not null)
-        {
-            await process.StandardInput.WriteAsync(standardInput);
-        }
-
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return await ChildProcess.RunAsync(start, standardInput, TimeSpan.FromMinutes(3));
     }
 
     public static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "Samples", name);

@@ -11,7 +11,6 @@ public class UsageAndHelpTests
     [InlineData("patch", "--scheme")]
     [InlineData("convert", "--music-only")]
     [InlineData("eval", "search")]
-    [InlineData("train", "--layers")]
     [InlineData("embed", "--out")]
     public async Task Every_command_has_help(string command, string mentioned)
     {
@@ -31,6 +30,18 @@ public class UsageAndHelpTests
         Assert.Contains("4 API key refused", output);
         Assert.Contains("5 input unreadable", output);
         Assert.Contains("CLAMP_CONFIG", output);
+    }
+
+    [Fact]
+    public async Task Training_is_not_a_CLI_command_and_the_help_says_whose_it_is()
+    {
+        var (helpExit, help, _) = await ClampProcess.RunAsync(null, "--help");
+        var (trainExit, _, error) = await ClampProcess.RunAsync(null, "train", "--layers", "2");
+
+        Assert.Equal(0, helpExit);
+        Assert.Contains("services/Clamp.Training", help);
+        Assert.Equal(2, trainExit);
+        Assert.StartsWith("clamp: ", error);
     }
 
     [Theory]
