@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Clamp.Music.Patching;
 
 namespace Clamp.Query;
 
@@ -27,7 +28,7 @@ public sealed class QueryOptions
     [Range(0.001, 1000)] public double LogitScale { get; set; } = 100;
 
     /// <summary>Prompt template of classification when neither the request nor the model's manifest gives one.</summary>
-    [Required] public string DefaultTemplate { get; set; } = "This is a {label}.";
+    [Required] public string DefaultTemplate { get; set; } = ModelInput.DefaultPromptTemplate;
 
     [Range(1, 1000)] public int MaxLabels { get; set; } = 100;
 
