@@ -58,5 +58,10 @@ internal static class IngestSchema
         );
         CREATE INDEX reindex_jobs_running ON ingest.reindex_jobs (created_at) WHERE status = 'running';
         """,
+        // The relay bounds a round by payload bytes without reading the payloads (Outbox/OutboxClaim.cs).
+        """
+        ALTER TABLE ingest.outbox ADD COLUMN payload_bytes int NOT NULL DEFAULT 0;
+        UPDATE ingest.outbox SET payload_bytes = octet_length(payload::text) WHERE sent_at IS NULL;
+        """,
     ];
 }
