@@ -115,12 +115,7 @@ public sealed class OutboxLimitsTests(OutboxLimitsTests.Host host) : IClassFixtu
     private async Task<List<Guid>> StoreAsync(params int[] sizes)
     {
         var repository = new ScoreRepository(_dataSource, new OutboxWriter(new OutboxSignal()), TimeProvider.System);
-        var scores = sizes.Select(size =>
-        {
-            var tune = TestScores.UniqueTune();
-            var content = tune.Concat(Enumerable.Repeat((byte)'%', Math.Max(0, size - tune.Length))).ToArray();
-            return new NewScore("sized.abc", ScoreFormat.Abc, content, new ScoreMetadata());
-        });
+        var scores = sizes.Select(size => new NewScore("sized.abc", ScoreFormat.Abc, TestScores.UniqueTuneOfSize(size), new ScoreMetadata()));
         var ids = new List<Guid>();
         foreach (var score in scores)
             ids.Add((await repository.AddAsync([score], CancellationToken.None))[0].Id);
