@@ -16,7 +16,9 @@
 #
 # Each message is written to a backup file (one JSON line per message) before it is taken off the error queue
 # and published to the target queue; if the broker does not route it, it is put back on the error queue and the
-# script stops. The MassTransit fault headers (MT-Fault-*, MT-Reason) are dropped, the rest is kept as it was.
+# script stops. The MassTransit fault headers (MT-Fault-*, MT-Reason) and the broker's stale delivery count
+# (x-delivery-count) are dropped, the rest is kept as it was. A message the broker moved there (its delivery limit was
+# reached: its consumer died holding it each time) carries x-death and x-first-death-reason "delivery_limit".
 set -euo pipefail
 
 vhost="/"
@@ -69,7 +71,7 @@ echo "$error_queue holds $waiting message(s); moving up to $limit to $target_que
 if [ "$dry_run" = 1 ]; then
   call POST "queues/$vh/$(jq -rn --arg q "$error_queue" '$q|@uri')/get" \
     "{\"count\":$limit,\"ackmode\":\"reject_requeue_true\",\"encoding\":\"auto\"}" \
-    | jq -r '.[] | "\(.properties.message_id // "-")  \(.properties.headers["MT-Fault-ExceptionType"] // "-"): \(.properties.headers["MT-Fault-Message"] // "-")"'
+    | jq -r '.[] | "\(.properties.message_id // "-")  \(.properties.headers["MT-Fault-ExceptionType"] // .properties.headers["x-first-death-reason"] // "-"): \(.properties.headers["MT-Fault-Message"] // "-")"'
   exit 0
 fi
 
@@ -84,7 +86,7 @@ while [ "$moved" -lt "$limit" ]; do
   publish() { # QUEUE
     echo "$message" | jq -c --arg q "$1" '{
       routing_key: $q, payload: .payload, payload_encoding: .payload_encoding,
-      properties: (.properties | .headers = ((.headers // {}) | with_entries(select(.key | test("^MT-(Fault-|Reason)") | not))))
+      properties: (.properties | .headers = ((.headers // {}) | with_entries(select(.key | test("^(MT-(Fault-|Reason)|x-delivery-count$)") | not))))
     }' | call POST "exchanges/$vh/amq.default/publish" @- | jq -r '.routed'
   }
   if [ "$(publish "$target_queue")" != "true" ]; then
