@@ -10,7 +10,7 @@
 # Consumer queues are the durable, non-exclusive, non-auto-delete queues whose names do not end in "_error" or
 # "_skipped" ("_error" queues stay classic). A queue that still has consumers (a service of the old version runs) or
 # holds messages is left as it is and reported, and the script exits 1: stop the publishers, let the old consumers
-# drain it, stop them, and run the script again. Broker settings as in scripts/redrive.sh.
+# drain it, stop them, and run the script again. Broker settings: scripts/lib/management-api.sh.
 set -euo pipefail
 
 vhost="/"
@@ -24,17 +24,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-state_dir="${CLAMP_STATE_DIR:-${TMPDIR:-/tmp}/clamp-platform}"
-if [ -z "${RABBITMQ_MANAGEMENT_URL:-}" ] && [ -f "$state_dir/env.sh" ]; then
-  # shellcheck disable=SC1091
-  . "$state_dir/env.sh"
-fi
-api="${RABBITMQ_MANAGEMENT_URL:-${CLAMP_TEST_RABBITMQ_MANAGEMENT:-http://127.0.0.1:15672/}}"
-api="${api%/}/api"
-user="${RABBITMQ_USER:-${RabbitMq__Username:-guest}}"
-password="${RABBITMQ_PASSWORD:-${RabbitMq__Password:-guest}}"
-vh="$(jq -rn --arg v "$vhost" '$v|@uri')"
-call() { curl -sS --fail-with-body --retry 8 --retry-delay 1 -u "$user:$password" -X "$1" "$api/$2"; }
+# shellcheck source=scripts/lib/management-api.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/management-api.sh"
 
 blocked=0
 while IFS=$'\t' read -r name messages consumers; do
@@ -45,7 +36,7 @@ while IFS=$'\t' read -r name messages consumers; do
   elif [ "$dry_run" = 1 ]; then
     echo "$name: classic and empty: would be deleted"
   else
-    call DELETE "queues/$vh/$(jq -rn --arg q "$name" '$q|@uri')?if-empty=true&if-unused=true" >/dev/null
+    call DELETE "queues/$vh/$(uri "$name")?if-empty=true&if-unused=true" >/dev/null
     echo "$name: classic and empty: deleted (its service declares it again as a quorum queue)"
   fi
 done < <(call GET "queues/$vh?disable_stats=true&enable_queue_totals=true" | jq -r '.[]

@@ -39,24 +39,8 @@ error_queue="$1"
 target_queue="${2:-${error_queue%_error}}"
 [ "$target_queue" != "$error_queue" ] || { echo "give the target queue: $error_queue does not end in _error" >&2; exit 2; }
 
-state_dir="${CLAMP_STATE_DIR:-${TMPDIR:-/tmp}/clamp-platform}"
-if [ -z "${RABBITMQ_MANAGEMENT_URL:-}" ] && [ -f "$state_dir/env.sh" ]; then
-  # shellcheck disable=SC1091
-  . "$state_dir/env.sh"
-fi
-api="${RABBITMQ_MANAGEMENT_URL:-${CLAMP_TEST_RABBITMQ_MANAGEMENT:-http://127.0.0.1:15672/}}"
-api="${api%/}/api"
-user="${RABBITMQ_USER:-${RabbitMq__Username:-guest}}"
-password="${RABBITMQ_PASSWORD:-${RabbitMq__Password:-guest}}"
-vh="$(jq -rn --arg v "$vhost" '$v|@uri')"
-
-call() { # METHOD PATH [JSON]
-  # GETs are retried: RabbitMQ 3.10's management API answers 500 for a moment after queues are declared or its
-  # statistics process restarts. POSTs (taking or publishing a message) are never repeated.
-  local retry=()
-  [ "$1" = GET ] && retry=(--retry 8 --retry-delay 1)
-  curl -sS --fail-with-body "${retry[@]}" -u "$user:$password" -H 'content-type: application/json' -X "$1" "$api/$2" ${3:+--data "$3"}
-}
+# shellcheck source=scripts/lib/management-api.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/management-api.sh"
 
 # Message counts straight from the queues (disable_stats + enable_queue_totals), not from the statistics database,
 # which lags behind by its collection interval and, in RabbitMQ 3.10, fails while it catches up.
