@@ -3,6 +3,7 @@ using System.Reflection;
 using Clamp.Contracts.Messages;
 using Clamp.Ingest.Outbox;
 using Clamp.Ingest.Storage;
+using Clamp.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -68,7 +69,7 @@ public sealed class OutboxLimitsTests(OutboxLimitsTests.Host host) : IClassFixtu
         var poison = (await StoreAsync(100))[0];
         var bus = RefusingBus.For(host.Probe.Bus, poison);
         var relay = NewRelay(bus.Bus, settings);
-        using var setAside = new SetAsideMeasurements(_metrics.GetRequiredService<IMeterFactory>());
+        using var setAside = new MeasurementRecorder(_metrics.GetRequiredService<IMeterFactory>(), "clamp.ingest.outbox.set_aside");
 
         for (var round = 1; round <= 5; round++)
         {
@@ -85,7 +86,7 @@ public sealed class OutboxLimitsTests(OutboxLimitsTests.Host host) : IClassFixtu
         Assert.Equal((true, settings.MaxAttempts), await OutboxStateAsync(poison));
         Assert.Equal("failed", await ScalarAsync<string>("SELECT status FROM ingest.scores WHERE id = $1", poison));
         Assert.Equal(OutboxRowStates.SetAsideCode, await ScalarAsync<string>("SELECT failure_code FROM ingest.scores WHERE id = $1", poison));
-        Assert.Equal([("attempts", nameof(ScoreIngested))], setAside.Recorded);
+        Assert.Equal([(1L, "attempts", nameof(ScoreIngested))], setAside.Recorded.Select(m => (m.Value, m.Tags["reason"], m.Tags["message_type"])));
     }
 
     [Fact]
@@ -184,35 +185,5 @@ public sealed class OutboxLimitsTests(OutboxLimitsTests.Host host) : IClassFixtu
                 throw ex.InnerException;
             }
         }
-    }
-
-    /// <summary>What this test's relay adds to clamp.ingest.outbox.set_aside (other hosts of the test run have their own meters).</summary>
-    private sealed class SetAsideMeasurements : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly List<(string Reason, string Type)> _recorded = [];
-
-        public SetAsideMeasurements(IMeterFactory scope)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Scope == scope && instrument.Name == "clamp.ingest.outbox.set_aside")
-                    listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            {
-                var values = tags.ToArray().ToDictionary(tag => tag.Key, tag => tag.Value?.ToString() ?? "");
-                lock (_recorded)
-                    _recorded.Add((values["reason"], values["message_type"]));
-            });
-            _listener.Start();
-        }
-
-        public IReadOnlyList<(string Reason, string Type)> Recorded
-        {
-            get { lock (_recorded) return [.. _recorded]; }
-        }
-
-        public void Dispose() => _listener.Dispose();
     }
 }
