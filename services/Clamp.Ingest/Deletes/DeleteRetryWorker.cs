@@ -10,7 +10,7 @@ internal sealed partial class DeleteRetryWorker(
     : BackgroundService
 {
     private const int BatchSize = 100;
-    private readonly Counter<long> _announced = meters.Create(Outbox.OutboxRelay.MeterName).CreateCounter<long>(
+    private readonly Counter<long> _announced = meters.Create(IngestMeter.Name).CreateCounter<long>(
         "clamp.ingest.deletes.announced_again", "{deletion}", "Deletions announced again after the vector store gave up on them");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

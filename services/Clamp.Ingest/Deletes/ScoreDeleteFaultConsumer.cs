@@ -15,7 +15,7 @@ internal sealed partial class ScoreDeleteFaultConsumer(
     FailedDeleteRepository deletes, IOptions<DeleteRetryOptions> options, IMeterFactory meters, ILogger<ScoreDeleteFaultConsumer> logger)
     : IConsumer<Fault<ScoreDeleted>>
 {
-    private readonly Counter<long> _failures = meters.Create(Outbox.OutboxRelay.MeterName).CreateCounter<long>(
+    private readonly Counter<long> _failures = meters.Create(IngestMeter.Name).CreateCounter<long>(
         "clamp.ingest.deletes.failed", "{deletion}", "Deletions the vector store gave up on, by outcome (retrying, given_up)");
 
     public async Task Consume(ConsumeContext<Fault<ScoreDeleted>> context)

@@ -28,11 +28,9 @@ internal sealed partial class OutboxRelay(
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(5);
-    private readonly Counter<long> _published = meters.Create(MeterName).CreateCounter<long>("clamp.ingest.outbox.published");
-    private readonly Counter<long> _setAside = meters.Create(MeterName).CreateCounter<long>(
+    private readonly Counter<long> _published = meters.Create(IngestMeter.Name).CreateCounter<long>("clamp.ingest.outbox.published");
+    private readonly Counter<long> _setAside = meters.Create(IngestMeter.Name).CreateCounter<long>(
         "clamp.ingest.outbox.set_aside", "{message}", "Outbox messages set aside for good, by reason (undeliverable, attempts)");
-
-    public const string MeterName = "Clamp.Ingest";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
