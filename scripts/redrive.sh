@@ -16,7 +16,9 @@
 #
 # Each message is written to a backup file (one JSON line per message) before it is taken off the error queue
 # and published to the target queue; if the broker does not route it, it is put back on the error queue and the
-# script stops. The MassTransit fault headers (MT-Fault-*, MT-Reason) are dropped, the rest is kept as it was.
+# script stops. The MassTransit fault headers (MT-Fault-*, MT-Reason) and the broker's stale delivery count
+# (x-delivery-count) are dropped, the rest is kept as it was. A message the broker moved there (its delivery limit was
+# reached: its consumer died holding it each time) carries x-death and x-first-death-reason "delivery_limit".
 set -euo pipefail
 
 vhost="/"
@@ -37,24 +39,8 @@ error_queue="$1"
 target_queue="${2:-${error_queue%_error}}"
 [ "$target_queue" != "$error_queue" ] || { echo "give the target queue: $error_queue does not end in _error" >&2; exit 2; }
 
-state_dir="${CLAMP_STATE_DIR:-${TMPDIR:-/tmp}/clamp-platform}"
-if [ -z "${RABBITMQ_MANAGEMENT_URL:-}" ] && [ -f "$state_dir/env.sh" ]; then
-  # shellcheck disable=SC1091
-  . "$state_dir/env.sh"
-fi
-api="${RABBITMQ_MANAGEMENT_URL:-${CLAMP_TEST_RABBITMQ_MANAGEMENT:-http://127.0.0.1:15672/}}"
-api="${api%/}/api"
-user="${RABBITMQ_USER:-${RabbitMq__Username:-guest}}"
-password="${RABBITMQ_PASSWORD:-${RabbitMq__Password:-guest}}"
-vh="$(jq -rn --arg v "$vhost" '$v|@uri')"
-
-call() { # METHOD PATH [JSON]
-  # GETs are retried: RabbitMQ 3.10's management API answers 500 for a moment after queues are declared or its
-  # statistics process restarts. POSTs (taking or publishing a message) are never repeated.
-  local retry=()
-  [ "$1" = GET ] && retry=(--retry 8 --retry-delay 1)
-  curl -sS --fail-with-body "${retry[@]}" -u "$user:$password" -H 'content-type: application/json' -X "$1" "$api/$2" ${3:+--data "$3"}
-}
+# shellcheck source=scripts/lib/management-api.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/management-api.sh"
 
 # Message counts straight from the queues (disable_stats + enable_queue_totals), not from the statistics database,
 # which lags behind by its collection interval and, in RabbitMQ 3.10, fails while it catches up.
@@ -69,7 +55,7 @@ echo "$error_queue holds $waiting message(s); moving up to $limit to $target_que
 if [ "$dry_run" = 1 ]; then
   call POST "queues/$vh/$(jq -rn --arg q "$error_queue" '$q|@uri')/get" \
     "{\"count\":$limit,\"ackmode\":\"reject_requeue_true\",\"encoding\":\"auto\"}" \
-    | jq -r '.[] | "\(.properties.message_id // "-")  \(.properties.headers["MT-Fault-ExceptionType"] // "-"): \(.properties.headers["MT-Fault-Message"] // "-")"'
+    | jq -r '.[] | "\(.properties.message_id // "-")  \(.properties.headers["MT-Fault-ExceptionType"] // .properties.headers["x-first-death-reason"] // "-"): \(.properties.headers["MT-Fault-Message"] // "-")"'
   exit 0
 fi
 
@@ -84,7 +70,7 @@ while [ "$moved" -lt "$limit" ]; do
   publish() { # QUEUE
     echo "$message" | jq -c --arg q "$1" '{
       routing_key: $q, payload: .payload, payload_encoding: .payload_encoding,
-      properties: (.properties | .headers = ((.headers // {}) | with_entries(select(.key | test("^MT-(Fault-|Reason)") | not))))
+      properties: (.properties | .headers = ((.headers // {}) | with_entries(select(.key | test("^(MT-(Fault-|Reason)|x-delivery-count$)") | not))))
     }' | call POST "exchanges/$vh/amq.default/publish" @- | jq -r '.routed'
   }
   if [ "$(publish "$target_queue")" != "true" ]; then

@@ -30,6 +30,10 @@ service_env() {
 platform_start() {
   mkdir -p "$RUN_DIR"
   local line name project grpc http
+  # Consumer queues left classic by an older version are in the way of the quorum queues the services declare
+  # (RabbitMq:DeliveryLimit): the empty, unused ones are deleted and declared again by their service.
+  "$root/scripts/migrate-queues.sh" --vhost "${RabbitMq__VirtualHost:-/}" >&2 \
+    || die "RabbitMQ holds classic consumer queues that are not empty or still consumed (docs/operations.md: delivery limit)"
   for line in "${SERVICES[@]}"; do
     read -r name project grpc http <<<"$line"
     local dll="$root/services/$project/bin/Release/net10.0/$project.dll"

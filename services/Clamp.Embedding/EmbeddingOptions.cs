@@ -36,6 +36,11 @@ public sealed class EmbeddingOptions
 
     [Range(1, 100_000)] public int MaxBatchItems { get; set; } = 256;
 
+    /// <summary>The most scores (or texts) waiting for a batch or running, per model version and modality. A gRPC call
+    /// that would queue more is refused with RESOURCE_EXHAUSTED (and counted in clamp.embedding.failures, code
+    /// queue.full); the queue consumer waits for room instead, its own intake being bounded by its prefetch.</summary>
+    [Range(1, 1_000_000)] public int MaxQueuedItems { get; set; } = 8192;
+
     /// <summary>How many batches' worth of queued items are sorted by length and planned together.</summary>
     [Range(1, 64)] public int BatchWindow { get; set; } = 4;
 

@@ -1,4 +1,5 @@
 using Clamp.Embedding.Diagnostics;
+using Clamp.Embedding.Grpc;
 using Clamp.Embedding.Messaging;
 using Clamp.Embedding.Models;
 using Clamp.Inference.Onnx;
@@ -47,7 +48,7 @@ public static class EmbeddingServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ModelReloader>());
 
         services.AddHealthChecks().AddCheck<ModelReadinessCheck>(ModelReadinessCheck.Name);
-        services.AddGrpc();
+        services.AddGrpc(grpc => grpc.Interceptors.Add<QueueFullInterceptor>());
         return builder;
     }
 

@@ -41,4 +41,36 @@ public sealed class IngestOptions
 
     /// <summary>Requests one key may make at once above the steady rate.</summary>
     [Range(1, 1_000_000)] public int RequestBurst { get; set; } = 1_000;
+
+    /// <summary>How long reading one upload's body may take in all; a stalled or trickling upload is answered
+    /// 408 (<c>upload.timeout</c>) when it passes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The slowest an upload's body may arrive, after a grace of <see cref="UploadGracePeriod"/>: slower is
+    /// answered 408 (<c>upload.too-slow</c>) or the connection is closed.</summary>
+    [Range(1, 1_000_000_000)] public double MinUploadBytesPerSecond { get; set; } = 240;
+
+    /// <summary>Kestrel checks the rate once a second: the grace period must be longer than that.</summary>
+    [Range(typeof(TimeSpan), "00:00:02", "00:10:00")] public TimeSpan UploadGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest value of one metadata field (title, composer, a tag, an extra field …).</summary>
+    [Range(1, 1_000_000)] public int MaxMetadataFieldLength { get; set; } = 1_000;
+
+    /// <summary>Lyrics are a whole song's words: they may be longer than the other fields.</summary>
+    [Range(1, 1_000_000)] public int MaxLyricsLength { get; set; } = 20_000;
+
+    /// <summary>Longest name of a form field (e.g. "extra.NAME").</summary>
+    [Range(1, 10_000)] public int MaxMetadataKeyLength { get; set; } = 100;
+
+    /// <summary>Most distinct tags of one upload.</summary>
+    [Range(0, 100_000)] public int MaxTags { get; set; } = 100;
+
+    /// <summary>Most distinct alternative titles of one upload.</summary>
+    [Range(0, 100_000)] public int MaxAlternativeTitles { get; set; } = 20;
+
+    /// <summary>Most "extra.NAME" fields of one upload.</summary>
+    [Range(0, 100_000)] public int MaxExtraFields { get; set; } = 50;
+
+    /// <summary>Most bytes (UTF-8) of every form field's name and values together, the file aside.</summary>
+    [Range(1, int.MaxValue)] public int MaxMetadataBytes { get; set; } = 128 * 1024;
 }

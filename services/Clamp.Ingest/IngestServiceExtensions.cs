@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Clamp.Ingest.Api;
 using Clamp.Ingest.Auth;
+using Clamp.Ingest.Deletes;
 using Clamp.Ingest.Outbox;
 using Clamp.Ingest.Reindex;
 using Clamp.Ingest.Status;
@@ -14,13 +15,14 @@ namespace Clamp.Ingest;
 public static class IngestServiceExtensions
 {
     /// <summary>Everything the ingest service needs: PostgreSQL (schema migrated at start-up), the outbox relay,
-    /// the status and re-indexing consumers, API-key security, rate limiting and the OpenAPI document.</summary>
+    /// the status, re-indexing and failed-deletion consumers, API-key security, rate limiting and the OpenAPI document.</summary>
     public static IHostApplicationBuilder AddIngestServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReindexOptions>().BindConfiguration(ReindexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeleteRetryOptions>().BindConfiguration(DeleteRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         builder.AddPostgres();
@@ -31,6 +33,7 @@ public static class IngestServiceExtensions
         services.AddSingleton<ScoreRepository>();
         services.AddSingleton<ScoreStatusRepository>();
         services.AddSingleton<ReindexJobRepository>();
+        services.AddSingleton<FailedDeleteRepository>();
         services.AddSingleton<BatchExpander>();
 
         builder.AddMessageBus(bus =>
@@ -41,9 +44,11 @@ public static class IngestServiceExtensions
             bus.AddConsumer<PipelineFaultConsumer, RetryingConsumerDefinition<PipelineFaultConsumer>>();
             bus.AddConsumer<ModelPublishedConsumer, RetryingConsumerDefinition<ModelPublishedConsumer>>();
             bus.AddConsumer<ReindexRequestedConsumer, RetryingConsumerDefinition<ReindexRequestedConsumer>>();
+            bus.AddConsumer<ScoreDeleteFaultConsumer, RetryingConsumerDefinition<ScoreDeleteFaultConsumer>>();
         });
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<ReindexWorker>();
+        services.AddHostedService<DeleteRetryWorker>();
 
         services.AddIngestSecurity();
         services.AddProblemDetails();

@@ -43,6 +43,11 @@ public static class MessageBusExtensions
             // Queues are named per service ("embedding-score-patched"): two services that consume the same
             // message each get their own queue instead of taking each other's messages.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix + "-", includeNamespace: false));
+            bus.AddConfigureEndpointsCallback((context, queueName, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    rabbit.UseDeliveryLimit(queueName, context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.DeliveryLimit);
+            });
             configureConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -54,6 +59,7 @@ public static class MessageBusExtensions
                 });
                 if (options.PrefetchCount > 0)
                     rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.KeepErrorQueuesPlain();
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -17,4 +17,12 @@ public sealed class RabbitMqOptions
     public int PrefetchCount { get; set; }
     /// <summary>Prefix of this service's queue names; the last part of the application name when empty.</summary>
     public string? QueuePrefix { get; set; }
+    /// <summary>
+    /// Deliveries of one message after which the broker moves it to its queue's "_error" queue instead of delivering
+    /// it again: a message that crashes its consumer's process (or is held when the process is killed) every time.
+    /// Consumer queues are then quorum queues (x-delivery-limit, dead-lettered to "&lt;queue&gt;_error"). 0 keeps classic
+    /// queues without a limit (for a broker whose queues were declared classic and are not migrated yet:
+    /// docs/operations.md).
+    /// </summary>
+    [Range(0, 1_000)] public int DeliveryLimit { get; set; } = 10;
 }

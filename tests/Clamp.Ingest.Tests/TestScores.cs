@@ -20,6 +20,13 @@ internal static class TestScores
 
         """);
 
+    /// <summary>A unique tune padded with '%' (a comment) to exactly <paramref name="size"/> bytes.</summary>
+    public static byte[] UniqueTuneOfSize(int size)
+    {
+        var tune = UniqueTune();
+        return [.. tune, .. Enumerable.Repeat((byte)'%', Math.Max(0, size - tune.Length))];
+    }
+
     /// <summary>An "ABC" file with no tune in it at all: the patching stage must fail it with its reason.</summary>
     public static byte[] NoMusic() => Encoding.UTF8.GetBytes($"""
         % only a comment {Guid.NewGuid():N}

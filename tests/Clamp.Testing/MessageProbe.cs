@@ -7,8 +7,10 @@ namespace Clamp.Testing;
 /// A test's own MassTransit bus on a RabbitMQ virtual host: it records every message of the types asked for
 /// (each in its own "probe-…" queue, bound before the test publishes anything) and publishes messages as a
 /// service would. <code>await using var probe = await new MessageProbe(rabbit, vhost).Record&lt;ScoreIngested&gt;().StartAsync();</code>
+/// Two probes on one virtual host that take the same message type need different <paramref name="name"/>s (their queues
+/// are named after it), or they would share one queue and each get only some of the messages.
 /// </summary>
-public sealed class MessageProbe(RabbitMqEndpoint rabbit, string virtualHost) : IAsyncDisposable
+public sealed class MessageProbe(RabbitMqEndpoint rabbit, string virtualHost, string name = "probe") : IAsyncDisposable
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
     private readonly ConcurrentQueue<object> _received = new();
@@ -30,7 +32,7 @@ public sealed class MessageProbe(RabbitMqEndpoint rabbit, string virtualHost) : 
     /// </summary>
     public MessageProbe Handle<T>(Func<ConsumeContext<T>, Task> handler) where T : class
     {
-        _endpoints.Add(bus => bus.ReceiveEndpoint($"probe-{QueueName(typeof(T))}", endpoint => endpoint.Handler<T>(context => handler(context))));
+        _endpoints.Add(bus => bus.ReceiveEndpoint($"{name}-{QueueName(typeof(T))}", endpoint => endpoint.Handler<T>(context => handler(context))));
         return this;
     }
 

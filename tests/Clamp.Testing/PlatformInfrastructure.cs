@@ -113,6 +113,23 @@ public sealed class PlatformInfrastructure
         return queues ?? [];
     }
 
+    /// <summary>Closes every client connection of a virtual host from the broker's side: what the broker sees when the
+    /// processes holding them die (their unacknowledged messages go back to their queues). Returns how many it closed:
+    /// the management API lists a new connection only after its statistics interval (5 s by default).</summary>
+    public async Task<int> CloseConnectionsAsync(string vhost)
+    {
+        var connections = await management.GetFromJsonAsync<List<ConnectionInfo>>($"api/vhosts/{Uri.EscapeDataString(vhost)}/connections") ?? [];
+        foreach (var connection in connections)
+            await management.DeleteAsync($"api/connections/{Uri.EscapeDataString(connection.Name)}");
+        return connections.Count;
+    }
+
+    /// <summary>Drops every message of a queue.</summary>
+    public async Task PurgeQueueAsync(string vhost, string queue) =>
+        (await management.DeleteAsync($"api/queues/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(queue)}/contents")).EnsureSuccessStatusCode();
+
+    private sealed record ConnectionInfo([property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name);
+
     /// <summary>Stops and starts PostgreSQL (same address and data). Used by the reliability tests.</summary>
     public Task RestartPostgresAsync() =>
         containers is not null ? containers.RestartPostgresAsync() : RunRestartCommandAsync(settings.PostgresRestartCommand, "PostgreSQL");

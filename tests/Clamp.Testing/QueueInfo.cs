@@ -6,4 +6,8 @@ namespace Clamp.Testing;
 public sealed record QueueInfo(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("messages")] long Messages,
-    [property: JsonPropertyName("messages_ready")] long MessagesReady);
+    [property: JsonPropertyName("messages_ready")] long MessagesReady)
+{
+    /// <summary>"classic" or "quorum".</summary>
+    [JsonPropertyName("type")] public string? Type { get; init; }
+}

@@ -207,6 +207,7 @@ OTLP, and what the service itself needs. Context: { root, component, facts, valu
 - { name: RabbitMq__Host, value: {{ include "clamp.rabbitmqHost" $root | quote }} }
 - { name: RabbitMq__Port, value: {{ $values.rabbitmq.port | quote }} }
 - { name: RabbitMq__VirtualHost, value: {{ $values.rabbitmq.virtualHost | quote }} }
+- { name: RabbitMq__DeliveryLimit, value: {{ $values.rabbitmq.deliveryLimit | quote }} }
 - name: RabbitMq__Username
   valueFrom: { secretKeyRef: { name: {{ $values.rabbitmq.existingSecret }}, key: username } }
 - name: RabbitMq__Password

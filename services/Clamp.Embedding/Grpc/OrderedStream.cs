@@ -5,7 +5,8 @@ namespace Clamp.Embedding.Grpc;
 
 /// <summary>
 /// Answers a request stream in order while its items are in flight together: each request starts at once (so the
-/// items of one stream meet in the same batches) and the answers are written in request order.
+/// items of one stream meet in the same batches) and the answers are written in request order. An answer that fails
+/// (e.g. the batcher's queue is full) ends the call with that failure; the requests still coming are not read.
 /// </summary>
 internal static class OrderedStream
 {
@@ -17,13 +18,18 @@ internal static class OrderedStream
         CancellationToken cancellationToken)
     {
         var inFlight = Channel.CreateBounded<Task<TResponse>>(new BoundedChannelOptions(maxInFlight) { SingleReader = true, SingleWriter = true });
-        var writer = WriteAsync(inFlight.Reader, responses, cancellationToken);
+        using var answersFailed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writer = WriteAsync(inFlight.Reader, responses, answersFailed, cancellationToken);
         try
         {
-            await foreach (var request in requests.ReadAllAsync(cancellationToken))
+            await foreach (var request in requests.ReadAllAsync(answersFailed.Token))
             {
-                await inFlight.Writer.WriteAsync(answer(request), cancellationToken);
+                await inFlight.Writer.WriteAsync(answer(request), answersFailed.Token);
             }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The writer failed and stopped the reading: the call ends with the writer's failure, below.
         }
         finally
         {
@@ -34,11 +40,19 @@ internal static class OrderedStream
     }
 
     private static async Task WriteAsync<TResponse>(
-        ChannelReader<Task<TResponse>> inFlight, IServerStreamWriter<TResponse> responses, CancellationToken cancellationToken)
+        ChannelReader<Task<TResponse>> inFlight, IServerStreamWriter<TResponse> responses, CancellationTokenSource failed, CancellationToken cancellationToken)
     {
-        await foreach (var pending in inFlight.ReadAllAsync(cancellationToken))
+        try
         {
-            await responses.WriteAsync(await pending, cancellationToken);
+            await foreach (var pending in inFlight.ReadAllAsync(cancellationToken))
+            {
+                await responses.WriteAsync(await pending, cancellationToken);
+            }
+        }
+        catch
+        {
+            await failed.CancelAsync();
+            throw;
         }
     }
 }

@@ -50,7 +50,7 @@ public sealed class ScorePatchedConsumer(ModelRegistry registry, EmbeddingMetric
         float[] embedding;
         try
         {
-            embedding = await model.EmbedScoreAsync(score.PatchScheme, score.PatchLength, score.PatchCount, score.Patches, score.MusicText, context.CancellationToken);
+            embedding = await model.EmbedQueuedScoreAsync(score.PatchScheme, score.PatchLength, score.PatchCount, score.Patches, score.MusicText, context.CancellationToken);
         }
         catch (InvalidPatchesException ex)
         {

@@ -24,11 +24,11 @@ public sealed class ServedModel : IAsyncDisposable
         var overhead = options.EffectiveBatchOverhead(model.Provider.IsCuda);
         _music = new DynamicBatcher<PatchSequence, float[]>(
             model.Music.Encode, model.Music.CostOf,
-            new DynamicBatcherOptions { Budget = options.MusicPatchBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow, Concurrency = concurrency, BatchOverhead = overhead },
+            new DynamicBatcherOptions { Budget = options.MusicPatchBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow, Concurrency = concurrency, BatchOverhead = overhead, MaxQueued = options.MaxQueuedItems },
             metrics.For(MusicModality, Version));
         _text = new DynamicBatcher<string, float[]>(
             model.Text.Encode, model.Text.CostOf,
-            new DynamicBatcherOptions { Budget = options.TextTokenBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow, Concurrency = concurrency, BatchOverhead = overhead },
+            new DynamicBatcherOptions { Budget = options.TextTokenBudget, MaxWait = wait, MaxItems = options.MaxBatchItems, Window = options.BatchWindow, Concurrency = concurrency, BatchOverhead = overhead, MaxQueued = options.MaxQueuedItems },
             metrics.For(TextModality, Version));
     }
 
@@ -46,19 +46,19 @@ public sealed class ServedModel : IAsyncDisposable
     /// <summary>Scores and texts submitted and not answered yet (waiting for a batch or running).</summary>
     public int Outstanding => _music.Outstanding + _text.Outstanding;
 
-    /// <summary>Embeds one score's patches as they travel in messages; <see cref="InvalidPatchesException"/> when they
-    /// do not fit this model.</summary>
+    /// <summary>Embeds one score's patches as they travel in a gRPC call; <see cref="InvalidPatchesException"/> when they
+    /// do not fit this model, <see cref="BatcherFullException"/> when <see cref="EmbeddingOptions.MaxQueuedItems"/> scores
+    /// already wait.</summary>
     public Task<float[]> EmbedScoreAsync(string? patchScheme, int patchLength, int patchCount, ReadOnlySpan<byte> patches, CancellationToken cancellationToken) =>
-        EmbedScoreAsync(patchScheme, patchLength, patchCount, patches, null, cancellationToken);
+        _music.EnqueueAsync(PatchInput.Create(Model.Manifest, patchScheme, patchLength, patchCount, patches, null), cancellationToken);
 
-    /// <summary>Embeds a patched score; with its music text, a score patched in another scheme is cut again for this model.</summary>
-    public Task<float[]> EmbedScoreAsync(string? patchScheme, int patchLength, int patchCount, ReadOnlySpan<byte> patches, string? musicText,
-        CancellationToken cancellationToken)
-    {
-        var input = PatchInput.Create(Model.Manifest, patchScheme, patchLength, patchCount, patches, musicText);
-        return _music.EnqueueAsync(input, cancellationToken);
-    }
+    /// <summary>Embeds a patched score from the queue, waiting for room in the batcher; with its music text, a score
+    /// patched in another scheme is cut again for this model.</summary>
+    public Task<float[]> EmbedQueuedScoreAsync(string? patchScheme, int patchLength, int patchCount, ReadOnlySpan<byte> patches, string? musicText,
+        CancellationToken cancellationToken) =>
+        _music.EnqueueWhenRoomAsync(PatchInput.Create(Model.Manifest, patchScheme, patchLength, patchCount, patches, musicText), cancellationToken);
 
+    /// <summary>Embeds a text of a gRPC call; <see cref="BatcherFullException"/> when the text queue is full.</summary>
     public Task<float[]> EmbedTextAsync(string text, CancellationToken cancellationToken) =>
         _text.EnqueueAsync(text, cancellationToken);
 

@@ -17,6 +17,7 @@ internal static class ScoreEndpoints
             .Produces<UploadResponse>(StatusCodes.Status201Created)
             .Produces<UploadResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -26,6 +27,7 @@ internal static class ScoreEndpoints
             .AcceptsUploadForm("A zip of scores, or an ABC file of several tunes; the metadata applies to every item")
             .Produces<BatchResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         api.MapGet("/scores", ListAsync)
@@ -56,7 +58,7 @@ internal static class ScoreEndpoints
 
     private static async Task<IResult> UploadAsync(HttpRequest request, ScoreRepository scores, IOptions<IngestOptions> options, CancellationToken ct)
     {
-        var upload = await UploadedFile.ReadAsync(request, options.Value.MaxUploadBytes, ct);
+        var upload = await UploadedFile.ReadAsync(request, options.Value.MaxUploadBytes, options.Value, ct);
         var format = ScoreFormats.Detect(upload.FileName, upload.Content) ?? throw ScoreFormats.Unsupported(upload.FileName);
         var stored = (await scores.AddAsync([new NewScore(upload.FileName, format, upload.Content, upload.Metadata)], ct))[0];
         var response = UploadResponse.From(stored);
@@ -66,8 +68,8 @@ internal static class ScoreEndpoints
     private static async Task<IResult> UploadBatchAsync(
         HttpRequest request, ScoreRepository scores, BatchExpander expander, IOptions<IngestOptions> options, CancellationToken ct)
     {
-        var upload = await UploadedFile.ReadAsync(request, options.Value.MaxBatchUploadBytes, ct);
-        var items = expander.Expand(upload);
+        var upload = await UploadedFile.ReadAsync(request, options.Value.MaxBatchUploadBytes, options.Value, ct);
+        var items = ScoreSizeLimit.Apply(expander.Expand(upload), options.Value.MaxUploadBytes);
         var toStore = items.Where(item => item.Score is not null).ToList();
         var stored = new Queue<StoredScore>(await scores.AddAsync(toStore.Select(item => item.Score!).ToList(), ct));
         var responses = new List<BatchItemResponse>(items.Count);

@@ -13,6 +13,9 @@ internal sealed class UploadErrorFilter : IEndpointFilter
         }
         catch (UploadException ex)
         {
+            // A stalled body is never read to its end: the connection closes after the answer rather than wait for it.
+            if (ex.StatusCode == StatusCodes.Status408RequestTimeout)
+                context.HttpContext.Response.Headers.Connection = "close";
             return TypedResults.Problem(statusCode: ex.StatusCode, title: "The upload was refused", detail: ex.Message,
                 extensions: new Dictionary<string, object?> { ["code"] = ex.Code });
         }

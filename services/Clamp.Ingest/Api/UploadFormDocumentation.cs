@@ -21,7 +21,7 @@ internal static class UploadFormDocumentation
         ("meter", "Meter, e.g. \"6/8\" (else read from the file)"),
         ("tags", "Tags: repeat the field, or separate with commas"),
         ("notes", "Free notes about the piece"),
-        ("lyrics", $"Lyrics, one line per verse (up to {UploadMetadata.MaxLyricsLength:N0} characters)"),
+        ("lyrics", $"Lyrics, one line per verse (up to Ingest:MaxLyricsLength characters, {new IngestOptions().MaxLyricsLength:N0} by default)"),
     ];
 
     public static RouteHandlerBuilder AcceptsUploadForm(this RouteHandlerBuilder route, string fileDescription) =>

@@ -12,6 +12,11 @@ namespace Clamp.Ingest.Outbox;
 /// Rows are claimed with FOR UPDATE SKIP LOCKED, so several instances share the work. A broker or database
 /// outage only delays messages: the round is abandoned and retried with exponential backoff. A message may be
 /// published twice (a crash between the broker's confirmation and the commit); consumers are idempotent.
+/// A round holds at most <see cref="OutboxOptions.BatchSize"/> messages and <see cref="OutboxOptions.MaxBatchBytes"/>
+/// of payload (<see cref="OutboxClaim"/>). A message the broker refuses while it takes the others of the same round is
+/// set aside after <see cref="OutboxOptions.MaxAttempts"/> such rounds (logged, counted in
+/// <c>clamp.ingest.outbox.set_aside</c>, and its score marked failed), so one poison message cannot hold the relay in
+/// backoff for ever; failures while the broker takes nothing (an outage) use up no attempts.
 /// </summary>
 internal sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
@@ -23,7 +28,9 @@ internal sealed partial class OutboxRelay(
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(5);
-    private readonly Counter<long> _published = meters.Create("Clamp.Ingest").CreateCounter<long>("clamp.ingest.outbox.published");
+    private readonly Counter<long> _published = meters.Create(IngestMeter.Name).CreateCounter<long>("clamp.ingest.outbox.published");
+    private readonly Counter<long> _setAside = meters.Create(IngestMeter.Name).CreateCounter<long>(
+        "clamp.ingest.outbox.set_aside", "{message}", "Outbox messages set aside for good, by reason (undeliverable, attempts)");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,35 +65,46 @@ internal sealed partial class OutboxRelay(
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var pending = await ClaimAsync(connection, transaction, settings.BatchSize, ct);
+        var pending = await OutboxClaim.ClaimAsync(connection, transaction, settings.BatchSize, settings.MaxBatchBytes, ct);
         // The batch is published concurrently (each publish waits for its broker confirmation): messages of
         // one batch may arrive in any order, which every consumer tolerates.
         var outcomes = await Task.WhenAll(pending.Select(row => TryPublishAsync(row, settings.PublishTimeout, ct)));
-        var sent = new List<long>(pending.Count);
+        var sent = pending.Zip(outcomes).Where(outcome => outcome.Second is null).Select(outcome => outcome.First.Id).ToList();
         Exception? failure = null;
         foreach (var (row, error) in pending.Zip(outcomes))
         {
             switch (error)
             {
                 case null:
-                    sent.Add(row.Id);
                     break;
                 case UndeliverableOutboxMessageException undeliverable:
-                    await MarkUndeliverableAsync(connection, transaction, row.Id, undeliverable.Message, ct);
-                    LogUndeliverable(undeliverable, row.Id, row.MessageType);
+                    await SetAsideAsync(connection, transaction, row, undeliverable, "undeliverable", ct);
                     break;
                 default:
-                    await RecordAttemptAsync(connection, transaction, row.Id, error.Message, ct);
-                    failure ??= error;
+                    var attempts = await OutboxRowStates.RecordFailureAsync(connection, transaction, row.Id, error.Message, counts: sent.Count > 0, ct);
+                    if (attempts >= settings.MaxAttempts)
+                        await SetAsideAsync(connection, transaction, row,
+                            new UndeliverableOutboxMessageException($"The broker refused it {attempts} times while it took other messages: {error.Message}", error),
+                            "attempts", ct);
+                    else
+                        failure ??= error;
                     break;
             }
         }
-        await MarkSentAsync(connection, transaction, sent, ct);
+        await OutboxRowStates.MarkSentAsync(connection, transaction, sent, ct);
         await transaction.CommitAsync(ct);
         _published.Add(sent.Count);
         if (failure is not null)
             throw new OutboxPublishException($"Published {sent.Count} of {pending.Count} outbox messages.", failure);
         return sent.Count;
+    }
+
+    private async Task SetAsideAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OutboxRow row,
+        UndeliverableOutboxMessageException reason, string why, CancellationToken ct)
+    {
+        await OutboxRowStates.SetAsideAsync(connection, transaction, row.Id, reason.Message, ct);
+        _setAside.Add(1, new KeyValuePair<string, object?>("reason", why), new KeyValuePair<string, object?>("message_type", row.MessageType));
+        LogSetAside(reason, row.Id, row.MessageType);
     }
 
     /// <summary>Publishes one message; returns why it was not published, or null.</summary>
@@ -120,31 +138,6 @@ internal sealed partial class OutboxRelay(
         }
     }
 
-    private static async Task<List<OutboxRow>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int limit, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("""
-            SELECT id, message_id, message_type, payload::text FROM ingest.outbox
-            WHERE sent_at IS NULL AND NOT undeliverable
-            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
-            """, connection, transaction);
-        command.Parameters.AddWithValue(limit);
-        var rows = new List<OutboxRow>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            rows.Add(new OutboxRow(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3)));
-        return rows;
-    }
-
-    private static Task MarkSentAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<long> ids, CancellationToken ct) =>
-        ids.Count == 0 ? Task.CompletedTask
-            : ExecuteAsync(connection, transaction, "UPDATE ingest.outbox SET sent_at = now() WHERE id = ANY($1)", ct, ids.ToArray());
-
-    private static Task RecordAttemptAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string error, CancellationToken ct) =>
-        ExecuteAsync(connection, transaction, "UPDATE ingest.outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1", ct, id, error);
-
-    private static Task MarkUndeliverableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string error, CancellationToken ct) =>
-        ExecuteAsync(connection, transaction, "UPDATE ingest.outbox SET undeliverable = true, last_error = $2 WHERE id = $1", ct, id, error);
-
     private async Task DeleteSentAsync(TimeSpan retain, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("DELETE FROM ingest.outbox WHERE sent_at < now() - $1");
@@ -152,21 +145,11 @@ internal sealed partial class OutboxRelay(
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var value in values)
-            command.Parameters.AddWithValue(value);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private sealed record OutboxRow(long Id, Guid MessageId, string MessageType, string Payload);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox round failed; retrying in {Backoff}")]
     private partial void LogRoundFailed(Exception exception, TimeSpan backoff);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} of type {Type} cannot be published and is set aside")]
-    private partial void LogUndeliverable(Exception exception, long id, string type);
+    private partial void LogSetAside(Exception exception, long id, string type);
 }
 
 /// <summary>A relay round stopped at a message the broker did not take.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Clamp.Ingest.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,10 +15,12 @@ internal sealed class OutboxWriter(OutboxSignal signal)
         where T : class
     {
         await using var command = new NpgsqlCommand(
-            "INSERT INTO ingest.outbox (message_id, message_type, payload) VALUES ($1, $2, $3)", connection, transaction);
+            "INSERT INTO ingest.outbox (message_id, message_type, payload, payload_bytes) VALUES ($1, $2, $3, $4)", connection, transaction);
+        var payload = JsonColumns.Write(message);
         command.Parameters.AddWithValue(Guid.CreateVersion7());
         command.Parameters.AddWithValue(OutboxMessageTypes.NameOf(typeof(T)));
-        command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonColumns.Write(message));
+        command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, payload);
+        command.Parameters.AddWithValue(Encoding.UTF8.GetByteCount(payload));
         await command.ExecuteNonQueryAsync(ct);
     }
 

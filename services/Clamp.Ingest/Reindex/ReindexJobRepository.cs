@@ -9,7 +9,8 @@ namespace Clamp.Ingest.Reindex;
 /// Re-indexing jobs in ingest.reindex_jobs. A job takes a snapshot (the scores stored when it starts, less
 /// those that failed patching) and walks it in id order, one page per transaction: the page's
 /// <see cref="ScoreIngested"/> messages (with the target model version), the job's new position and a
-/// <see cref="ReindexProgress"/> message commit together, so a crash resumes where it stopped.
+/// <see cref="ReindexProgress"/> message commit together, so a crash resumes where it stopped. A page holds at most
+/// a number of scores and a number of bytes of score content, so a step never reads more than that into memory.
 /// </summary>
 internal sealed class ReindexJobRepository(NpgsqlDataSource dataSource, OutboxWriter outbox)
 {
@@ -41,8 +42,9 @@ internal sealed class ReindexJobRepository(NpgsqlDataSource dataSource, OutboxWr
         return await reader.ReadAsync(ct) ? ReadJob(reader) : null;
     }
 
-    /// <summary>Announces the next page of one running job; false when no job has work left.</summary>
-    public async Task<bool> AdvanceAsync(int pageSize, CancellationToken ct)
+    /// <summary>Announces the next page of one running job (at most <paramref name="pageSize"/> scores and
+    /// <paramref name="maxPageBytes"/> of content, at least one score); false when no job has work left.</summary>
+    public async Task<bool> AdvanceAsync(int pageSize, long maxPageBytes, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -50,12 +52,12 @@ internal sealed class ReindexJobRepository(NpgsqlDataSource dataSource, OutboxWr
         if (job is null)
             return false;
 
-        var page = await ReadPageAsync(connection, transaction, job, pageSize, ct);
+        var (page, last) = await ReadPageAsync(connection, transaction, job, pageSize, maxPageBytes, ct);
         foreach (var (id, score, createdAt) in page)
             await outbox.AddAsync(connection, transaction, ScoreRepository.ToMessage(id, score, createdAt, job.ModelVersion), ct);
 
         var done = job.Done + page.Count;
-        var completed = page.Count < pageSize;
+        var completed = last;
         await SaveAsync(connection, transaction, job.Id, done, page.Count > 0 ? page[^1].Id : job.LastScoreId, completed, ct);
         await outbox.AddAsync(connection, transaction, new ReindexProgress
         {
@@ -84,26 +86,41 @@ internal sealed class ReindexJobRepository(NpgsqlDataSource dataSource, OutboxWr
             reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.GetFieldValue<DateTimeOffset>(5));
     }
 
-    private static async Task<List<(Guid Id, NewScore Score, DateTimeOffset CreatedAt)>> ReadPageAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, RunningJob job, int pageSize, CancellationToken ct)
+    /// <summary>The next scores of the job's snapshot that fit in the page, and whether they are its last ones. Sizes
+    /// come from octet_length, which PostgreSQL reads from the stored value's header, so no content past the page is read.</summary>
+    private static async Task<(List<(Guid Id, NewScore Score, DateTimeOffset CreatedAt)> Page, bool Last)> ReadPageAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, RunningJob job, int pageSize, long maxPageBytes, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand($"""
-            SELECT id, format, file_name, content, metadata::text, created_at FROM ingest.scores
-            WHERE id > $1 AND created_at <= $2 AND {Eligible}
-            ORDER BY id LIMIT $3
+            WITH candidates AS (
+                SELECT id, octet_length(content) AS bytes FROM ingest.scores
+                WHERE id > $1 AND created_at <= $2 AND {Eligible}
+                ORDER BY id LIMIT $3),
+            sized AS (
+                SELECT id, sum(bytes) OVER (ORDER BY id) AS running, row_number() OVER (ORDER BY id) AS position,
+                       count(*) OVER () AS candidates
+                FROM candidates)
+            SELECT s.id, s.format, s.file_name, s.content, s.metadata::text, s.created_at, sized.candidates
+            FROM sized JOIN ingest.scores s ON s.id = sized.id
+            WHERE sized.running <= $4 OR sized.position = 1
+            ORDER BY s.id
             """, connection, transaction);
         command.Parameters.AddWithValue(job.LastScoreId ?? Guid.Empty);
         command.Parameters.AddWithValue(job.SnapshotAt);
         command.Parameters.AddWithValue(pageSize);
+        command.Parameters.AddWithValue(maxPageBytes);
         var page = new List<(Guid, NewScore, DateTimeOffset)>();
+        long candidates = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var score = new NewScore(reader.GetString(2), Enum.Parse<ScoreFormat>(reader.GetString(1)),
                 reader.GetFieldValue<byte[]>(3), JsonColumns.ReadMetadata(reader.GetString(4)));
             page.Add((reader.GetGuid(0), score, reader.GetFieldValue<DateTimeOffset>(5)));
+            candidates = reader.GetInt64(6);
         }
-        return page;
+        // The last page: fewer scores were left than a page holds, and all of them fitted.
+        return (page, candidates < pageSize && page.Count == candidates);
     }
 
     private static async Task SaveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,

@@ -16,7 +16,7 @@ internal sealed partial class ReindexWorker(
         {
             try
             {
-                if (!await jobs.AdvanceAsync(settings.PageSize, stoppingToken))
+                if (!await jobs.AdvanceAsync(settings.PageSize, settings.MaxPageBytes, stoppingToken))
                     await Task.Delay(settings.PollInterval, clock, stoppingToken);
                 backoff = settings.PollInterval;
             }

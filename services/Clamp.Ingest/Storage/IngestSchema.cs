@@ -58,5 +58,23 @@ internal static class IngestSchema
         );
         CREATE INDEX reindex_jobs_running ON ingest.reindex_jobs (created_at) WHERE status = 'running';
         """,
+        // The relay bounds a round by payload bytes without reading the payloads (Outbox/OutboxClaim.cs).
+        """
+        ALTER TABLE ingest.outbox ADD COLUMN payload_bytes int NOT NULL DEFAULT 0;
+        UPDATE ingest.outbox SET payload_bytes = octet_length(payload::text) WHERE sent_at IS NULL;
+        """,
+        // Deletions the vector store gave up on (Deletes/FailedDeleteRepository.cs).
+        """
+        CREATE TABLE ingest.failed_deletes (
+            score_id        uuid PRIMARY KEY,
+            status          text NOT NULL,
+            failures        int NOT NULL,
+            last_error      text NOT NULL,
+            next_attempt_at timestamptz NOT NULL,
+            created_at      timestamptz NOT NULL DEFAULT now(),
+            updated_at      timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE INDEX failed_deletes_waiting ON ingest.failed_deletes (next_attempt_at) WHERE status = 'waiting';
+        """,
     ];
 }

@@ -10,7 +10,8 @@ namespace Clamp.Inference.Batching;
 /// When more is queued than one batch takes, up to <see cref="DynamicBatcherOptions.Window"/> budgets are sorted and
 /// planned together. One loop runs the batches of a window, <see cref="DynamicBatcherOptions.Concurrency"/> at a time.
 /// A caller that cancels gets its task cancelled at once and its item is dropped if it has not run yet; a run that
-/// throws fails every item of that batch.
+/// throws fails every item of that batch. At most <see cref="DynamicBatcherOptions.MaxQueued"/> items wait or run at
+/// once: beyond that an item is refused or waits for room, as its caller chooses.
 /// </summary>
 public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
 {
@@ -20,6 +21,7 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
     private readonly IBatchObserver? _observer;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private readonly SemaphoreSlim _room;
     private int _outstanding;
 
     public DynamicBatcher(
@@ -29,6 +31,8 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxItems);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Window);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Concurrency);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueued);
+        _room = new SemaphoreSlim(options.MaxQueued, options.MaxQueued);
         _run = run;
         _cost = cost;
         _options = options;
@@ -39,6 +43,8 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
     /// <summary>Items submitted whose task has not completed yet (waiting or running); a cancelled item leaves at once.</summary>
     public int Outstanding => Volatile.Read(ref _outstanding);
 
+    /// <summary>Queues an item; refused at once with <see cref="BatcherFullException"/> when
+    /// <see cref="DynamicBatcherOptions.MaxQueued"/> items are already waiting or running.</summary>
     public Task<TResult> EnqueueAsync(TItem item, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -46,7 +52,33 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
             return Task.FromCanceled<TResult>(cancellationToken);
         }
 
-        var cost = _cost(item);
+        return _room.Wait(0)
+            ? Admit(item, cancellationToken)
+            : Task.FromException<TResult>(new BatcherFullException(_options.MaxQueued));
+    }
+
+    /// <summary>Queues an item once there is room for it (a caller that can wait, such as a queue consumer, whose own
+    /// intake is bounded): the wait is cancelled with <paramref name="cancellationToken"/>.</summary>
+    public async Task<TResult> EnqueueWhenRoomAsync(TItem item, CancellationToken cancellationToken = default)
+    {
+        await _room.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await Admit(item, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues an item that holds one unit of room (given back when the item ends, however it ends).</summary>
+    private Task<TResult> Admit(TItem item, CancellationToken cancellationToken)
+    {
+        int cost;
+        try
+        {
+            cost = _cost(item);
+        }
+        catch
+        {
+            _room.Release();
+            throw;
+        }
+
         Interlocked.Increment(ref _outstanding);
         var pending = new Pending(this, item, cost);
         pending.Watch(cancellationToken);
@@ -281,6 +313,7 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
             }
 
             Interlocked.Decrement(ref owner._outstanding);
+            owner._room.Release();
             return true;
         }
     }

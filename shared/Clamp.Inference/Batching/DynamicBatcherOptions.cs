@@ -24,6 +24,13 @@ public sealed record DynamicBatcherOptions
     /// </summary>
     public int Concurrency { get; init; } = 1;
 
+    /// <summary>
+    /// The most items waiting or running at once. <see cref="DynamicBatcher{TItem, TResult}.EnqueueAsync"/> refuses more
+    /// (<see cref="BatcherFullException"/>), <see cref="DynamicBatcher{TItem, TResult}.EnqueueWhenRoomAsync"/> waits for room,
+    /// so a burst of callers sheds load instead of queueing without bound.
+    /// </summary>
+    public int MaxQueued { get; init; } = 4096;
+
     /// <summary>What running one more batch costs, in the units of the item costs: the planner weighs it against padding.</summary>
     public int BatchOverhead { get; init; } = BatchPlanner.DefaultBatchOverhead;
 }

@@ -42,8 +42,9 @@ public sealed class DynamicBatcherTests
         public void OnBatch(BatchReport report) => Reports.Enqueue(report);
     }
 
-    private static DynamicBatcher<string, string> Create(Recorder recorder, int budget = 100, int maxWaitMs = 20, int window = 4) =>
-        new(recorder.Run, s => s.Length, new DynamicBatcherOptions { Budget = budget, MaxWait = TimeSpan.FromMilliseconds(maxWaitMs), Window = window }, recorder);
+    private static DynamicBatcher<string, string> Create(Recorder recorder, int budget = 100, int maxWaitMs = 20, int window = 4, int maxQueued = 4096) =>
+        new(recorder.Run, s => s.Length,
+            new DynamicBatcherOptions { Budget = budget, MaxWait = TimeSpan.FromMilliseconds(maxWaitMs), Window = window, MaxQueued = maxQueued }, recorder);
 
     [Fact]
     public async Task Each_caller_gets_the_result_of_its_own_item()
@@ -229,5 +230,58 @@ public sealed class DynamicBatcherTests
 
         Assert.Equal("QUEUED", await queued);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => batcher.EnqueueAsync("late"));
+    }
+
+    [Fact]
+    public async Task An_item_beyond_the_queue_limit_is_refused_at_once_and_taken_again_once_there_is_room()
+    {
+        var recorder = new Recorder(holdFirst: true);
+        await using var batcher = Create(recorder, budget: 1, maxWaitMs: 1, maxQueued: 2);
+        var running = batcher.EnqueueAsync("a");
+        await recorder.FirstStarted();
+        var waiting = batcher.EnqueueAsync("b");
+
+        var refused = await Assert.ThrowsAsync<BatcherFullException>(() => batcher.EnqueueAsync("c"));
+
+        Assert.Equal(2, refused.Capacity);
+        Assert.Equal(2, batcher.Outstanding);
+        recorder.Release();
+        Assert.Equal(["A", "B"], await Task.WhenAll(running, waiting));
+        Assert.Equal("C", await batcher.EnqueueAsync("c"));
+    }
+
+    [Fact]
+    public async Task A_caller_that_can_wait_is_queued_once_there_is_room_instead_of_refused()
+    {
+        var recorder = new Recorder(holdFirst: true);
+        await using var batcher = Create(recorder, budget: 1, maxWaitMs: 1, maxQueued: 1);
+        var running = batcher.EnqueueAsync("a");
+        await recorder.FirstStarted();
+
+        var waiting = batcher.EnqueueWhenRoomAsync("b");
+        await Task.Delay(50);
+
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(1, batcher.Outstanding);
+        recorder.Release();
+        Assert.Equal(["A", "B"], await Task.WhenAll(running, waiting));
+    }
+
+    [Fact]
+    public async Task A_cancelled_item_gives_its_room_back()
+    {
+        var recorder = new Recorder(holdFirst: true);
+        await using var batcher = Create(recorder, budget: 1, maxWaitMs: 1, maxQueued: 2);
+        var running = batcher.EnqueueAsync("a");
+        await recorder.FirstStarted();
+        using var cancel = new CancellationTokenSource();
+        var cancelled = batcher.EnqueueAsync("b", cancel.Token);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        var next = batcher.EnqueueAsync("c");
+
+        recorder.Release();
+        Assert.Equal(["A", "C"], await Task.WhenAll(running, next));
     }
 }
