@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Clamp.Contracts.Grpc;
 using Clamp.VectorStore;
 using Clamp.VectorStore.Storage;
-using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -31,8 +30,9 @@ internal sealed class SearchBenchmark(Arguments args)
         await using var dataSource = builder.Build();
         var options = Options.Create(new VectorStoreOptions());
         await new SchemaInitializer(dataSource, NullLogger<SchemaInitializer>.Instance).StartAsync(CancellationToken.None);
-        using var channel = GrpcChannel.ForAddress(args.Address("vector-store", "http://127.0.0.1:5282"));
-        var client = new VectorStoreClient(channel);
+        var (channel, calls) = args.Grpc("vector-store", "http://127.0.0.1:5282", args.ServiceKey);
+        using var _ = channel;
+        var client = new VectorStoreClient(calls);
 
         var results = new List<object>();
         foreach (var size in args.Numbers("sizes", "10000,100000"))

@@ -12,6 +12,9 @@ CLAMP_RABBITMQ_MANAGEMENT_PORT="${CLAMP_RABBITMQ_MANAGEMENT_PORT:-15679}"
 CLAMP_RABBITMQ_DIST_PORT="${CLAMP_RABBITMQ_DIST_PORT:-25679}"
 CLAMP_RABBITMQ_USER="${CLAMP_RABBITMQ_USER:-clamp}"
 CLAMP_RABBITMQ_PASSWORD="${CLAMP_RABBITMQ_PASSWORD:-clamp}"
+# The keys of the local platform (docs/security.md): the API key (an admin key of tenant "default") and the service key.
+CLAMP_API_KEY="${CLAMP_API_KEY:-local-dev-key}"
+CLAMP_SERVICE_KEY="${CLAMP_SERVICE_KEY:-local-dev-service-key}"
 
 PG_STATE="$CLAMP_STATE_DIR/postgres"
 RABBIT_STATE="$CLAMP_STATE_DIR/rabbitmq"

@@ -50,20 +50,20 @@ public sealed class QueryStack : IAsyncLifetime
 
         Embedder = await StartFakeEmbedderAsync();
         Query = await StartQueryAsync(Embedder.Address);
-        Client = new ScoreSearch.ScoreSearchClient(Query.Channel);
+        Client = new ScoreSearch.ScoreSearchClient(Query.Calls);
     }
 
-    /// <summary>A query service whose embedding service is at <paramref name="embeddingAddress"/>.</summary>
-    public Task<InProcessGrpcHost> StartQueryAsync(Uri embeddingAddress) => InProcessGrpcHost.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Query:EmbedderAddress"] = embeddingAddress.ToString(),
-            ["Query:VectorStoreAddress"] = VectorStore.Address.ToString(),
-            ["Query:ServingVersionCacheMs"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        },
-        builder => builder.AddQueryServices(),
-        app => app.MapQueryEndpoints());
+    /// <summary>A query service whose embedding service is at <paramref name="embeddingAddress"/>, called with the test API key.</summary>
+    public Task<InProcessGrpcHost> StartQueryAsync(Uri embeddingAddress)
+    {
+        var configuration = TestCredentials.Configuration();
+        configuration["Query:EmbedderAddress"] = embeddingAddress.ToString();
+        configuration["Query:VectorStoreAddress"] = VectorStore.Address.ToString();
+        configuration["Query:ServingVersionCacheMs"] = "0";
+        configuration["Logging:LogLevel:Default"] = "Warning";
+        return InProcessGrpcHost.StartAsync(configuration, builder => builder.AddQueryServices(), app => app.MapQueryEndpoints(),
+            clientKey: TestCredentials.ApiKey);
+    }
 
     private static Task<InProcessGrpcHost> StartFakeEmbedderAsync() => InProcessGrpcHost.StartAsync(
         new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" },

@@ -27,7 +27,7 @@ public sealed class NearestSearchTests(IsolatedInfrastructure infrastructure) : 
     public async Task InitializeAsync()
     {
         host = await VectorStoreTestHost.StartAsync(infrastructure);
-        client = new VectorStoreClient(host.Channel);
+        client = new VectorStoreClient(host.Calls);
         database = new VectorStoreDatabase(host.Services);
         var vectors = new UnitVectors(Dimension, seed: 7);
         for (var i = 0; i < Count; i++)

@@ -27,7 +27,7 @@ public sealed class ServingVersionTests(IsolatedInfrastructure infrastructure) :
         bus = await new MessageProbe(infrastructure.Platform.RabbitMq, infrastructure.VirtualHost)
             .Record<ScoreIndexed>().Record<ScoreFailed>().StartAsync();
         database = new VectorStoreDatabase(host.Services);
-        client = new VectorStoreClient(host.Channel);
+        client = new VectorStoreClient(host.Calls);
     }
 
     public async Task DisposeAsync()

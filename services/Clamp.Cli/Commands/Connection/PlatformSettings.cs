@@ -1,7 +1,7 @@
 namespace Clamp.Cli.Commands.Connection;
 
 /// <summary>
-/// Where the platform is and the key to its ingest API: the one home of these settings and their defaults (those of
+/// Where the platform is and the key to its public APIs (ingest and query): the one home of these settings and their defaults (those of
 /// the local platform <c>./run.sh</c> starts). Each setting is taken from the first that has it: the command-line
 /// option, the environment variable, the config file (<see cref="PlatformConfigFile"/>), the default.
 /// </summary>
