@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Clamp.Contracts.Grpc;
+using Clamp.Contracts.Messages;
 using Clamp.VectorStore;
 using Clamp.VectorStore.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,7 +43,7 @@ internal sealed class SearchBenchmark(Arguments args)
             var queryVectors = new ClusteredVectors(dimension, clusters: 200, spread: 0.6f, scatterSeed: 42);
             NearestRequest Request(bool exact, bool filtered)
             {
-                var request = new NearestRequest { K = K, ModelVersion = version, Exact = exact };
+                var request = new NearestRequest { K = K, ModelVersion = version, Exact = exact, Tenants = { Tenants.Default } };
                 request.Vector.AddRange(queryVectors.Next());
                 if (filtered) request.Filter = new ScoreFilter { Collections = { "c3" } };
                 return request;
@@ -68,13 +69,13 @@ internal sealed class SearchBenchmark(Arguments args)
         var exactIds = new HashSet<string>[count];
         var exact = await LatencyStats.MeasureAsync(count, 1, async i =>
         {
-            var request = new NearestRequest { K = K, ModelVersion = version, Exact = true };
+            var request = new NearestRequest { K = K, ModelVersion = version, Exact = true, Tenants = { Tenants.Default } };
             request.Vector.AddRange(requests[i]);
             exactIds[i] = (await client.NearestAsync(request)).Hits.Select(h => h.ScoreId).ToHashSet();
         });
         for (var i = 0; i < count; i++)
         {
-            var request = new NearestRequest { K = K, ModelVersion = version };
+            var request = new NearestRequest { K = K, ModelVersion = version, Tenants = { Tenants.Default } };
             request.Vector.AddRange(requests[i]);
             found += (await client.NearestAsync(request)).Hits.Count(h => exactIds[i].Contains(h.ScoreId));
         }
@@ -100,7 +101,8 @@ internal sealed class SearchBenchmark(Arguments args)
             await drop.ExecuteNonQueryAsync();
         var vectors = new ClusteredVectors(dimension, clusters: 200, spread: 0.6f, scatterSeed: 7);
         var rows = Enumerable.Range(0, size).Select(i => new EmbeddingRow(
-            Guid.CreateVersion7(), $"load{i}", vectors.Next(), $"c{i % Collections}", "D major", "6/8", "jig", ["loadtest"], $"Load tune {i}", null)).ToList();
+            Guid.CreateVersion7(), $"load{i}", vectors.Next(), $"c{i % Collections}", "D major", "6/8", "jig", ["loadtest"], $"Load tune {i}", null,
+            Tenants.Default)).ToList();
         var copy = Stopwatch.StartNew();
         await EmbeddingWriter.CopyAsync(connection, table, rows, CancellationToken.None);
         copy.Stop();

@@ -198,6 +198,9 @@ Context: { root, component }.
 - { name: Auth__ApiKeys__{{ $i }}__Tenant, value: {{ $key.tenant | quote }} }
 - { name: Auth__ApiKeys__{{ $i }}__Admin, value: {{ $key.admin | default false | quote }} }
 {{- end }}
+{{- range $i, $tenant := $auth.sharedTenants }}
+- { name: Auth__SharedTenants__{{ $i }}, value: {{ $tenant | quote }} }
+{{- end }}
 {{- end }}
 {{- if has .component (list "embedding" "vectorstore" "query") }}
 - name: Auth__ServiceKey

@@ -51,8 +51,8 @@ internal sealed class ReindexJobRepository(NpgsqlDataSource dataSource, OutboxWr
             return false;
 
         var page = await ReadPageAsync(connection, transaction, job, pageSize, ct);
-        foreach (var (id, score, createdAt) in page)
-            await outbox.AddAsync(connection, transaction, ScoreRepository.ToMessage(id, score, createdAt, job.ModelVersion), ct);
+        foreach (var (id, tenant, score, createdAt) in page)
+            await outbox.AddAsync(connection, transaction, ScoreRepository.ToMessage(id, score, tenant, createdAt, job.ModelVersion), ct);
 
         var done = job.Done + page.Count;
         var completed = page.Count < pageSize;
@@ -84,24 +84,24 @@ internal sealed class ReindexJobRepository(NpgsqlDataSource dataSource, OutboxWr
             reader.IsDBNull(4) ? null : reader.GetGuid(4), reader.GetFieldValue<DateTimeOffset>(5));
     }
 
-    private static async Task<List<(Guid Id, NewScore Score, DateTimeOffset CreatedAt)>> ReadPageAsync(
+    private static async Task<List<(Guid Id, string Tenant, NewScore Score, DateTimeOffset CreatedAt)>> ReadPageAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, RunningJob job, int pageSize, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand($"""
-            SELECT id, format, file_name, content, metadata::text, created_at FROM ingest.scores
+            SELECT id, format, file_name, content, metadata::text, created_at, tenant FROM ingest.scores
             WHERE id > $1 AND created_at <= $2 AND {Eligible}
             ORDER BY id LIMIT $3
             """, connection, transaction);
         command.Parameters.AddWithValue(job.LastScoreId ?? Guid.Empty);
         command.Parameters.AddWithValue(job.SnapshotAt);
         command.Parameters.AddWithValue(pageSize);
-        var page = new List<(Guid, NewScore, DateTimeOffset)>();
+        var page = new List<(Guid, string, NewScore, DateTimeOffset)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var score = new NewScore(reader.GetString(2), Enum.Parse<ScoreFormat>(reader.GetString(1)),
                 reader.GetFieldValue<byte[]>(3), JsonColumns.ReadMetadata(reader.GetString(4)));
-            page.Add((reader.GetGuid(0), score, reader.GetFieldValue<DateTimeOffset>(5)));
+            page.Add((reader.GetGuid(0), reader.GetString(6), score, reader.GetFieldValue<DateTimeOffset>(5)));
         }
         return page;
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Clamp.Contracts.Messages;
 
 namespace Clamp.ServiceDefaults.Auth;
 
@@ -13,6 +14,12 @@ public sealed class AuthOptions
 
     /// <summary>The keys of the public APIs (the ingest HTTP API, the query service's gRPC API), each of one tenant.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>
+    /// Tenants whose scores every API key reads (get, list, search, similar, classify), as well as its own: a shared
+    /// collection. Only the tenant's own keys delete them.
+    /// </summary>
+    public List<string> SharedTenants { get; set; } = [];
 
     /// <summary>The key of the internal gRPC services (embedding, vector store), which their callers present.</summary>
     public string? ServiceKey { get; set; }
@@ -30,13 +37,10 @@ public sealed class AuthOptions
 /// <summary>One API key of the public APIs: whose scores it reaches and whether it may run admin operations.</summary>
 public sealed class ApiKeyOptions
 {
-    /// <summary>The tenant of keys that do not name one.</summary>
-    public const string DefaultTenant = "default";
-
     public string Key { get; set; } = "";
 
-    /// <summary>The tenant whose scores the key uploads and sees.</summary>
-    public string Tenant { get; set; } = DefaultTenant;
+    /// <summary>The tenant whose scores the key uploads and sees; <see cref="Tenants.Default"/> when not given.</summary>
+    public string Tenant { get; set; } = Tenants.Default;
 
     /// <summary>Admin keys may also start and follow re-indexing jobs, and see the detail of /health.</summary>
     public bool Admin { get; set; }

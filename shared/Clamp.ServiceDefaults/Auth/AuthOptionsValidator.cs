@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Clamp.ServiceDefaults.Auth;
 
 /// <summary>
-/// Checks the "Auth" section at start-up: every API key has a key and a tenant name, no key is given twice (a key
-/// must say who its holder is), and the limit of failed authentications is a real one.
+/// Checks the "Auth" section at start-up: every API key has a key and a tenant name, shared tenants are tenant names,
+/// no key is given twice (a key must say who its holder is), and the limit of failed authentications is a real one.
 /// </summary>
 internal sealed partial class AuthOptionsValidator : IValidateOptions<AuthOptions>
 {
@@ -20,6 +20,9 @@ internal sealed partial class AuthOptionsValidator : IValidateOptions<AuthOption
             if (!TenantName().IsMatch(apiKey.Tenant ?? ""))
                 errors.Add($"Auth:ApiKeys:{i}:Tenant '{apiKey.Tenant}' is not a tenant name (1 to 64 letters, digits, '.', '_' or '-').");
         }
+
+        foreach (var shared in options.SharedTenants.Where(t => !TenantName().IsMatch(t ?? "")))
+            errors.Add($"Auth:SharedTenants holds '{shared}', which is not a tenant name.");
 
         var keys = options.ApiKeys.Select(k => k.Key).Append(options.ServiceKey).Append(options.ManagementKey).OfType<string>().Where(k => k.Length > 0);
         if (keys.GroupBy(k => k, StringComparer.Ordinal).Any(g => g.Count() > 1))

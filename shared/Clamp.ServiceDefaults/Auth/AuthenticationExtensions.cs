@@ -10,7 +10,7 @@ public static class AuthenticationExtensions
 {
     /// <summary>
     /// The API-key scheme (<see cref="ApiKeyAuthenticationHandler"/>) as every service's default, the policies of
-    /// <see cref="AuthPolicies"/>, and the limit of failed authentications. What a service requires of the "Auth"
+    /// <see cref="AuthPolicies"/>, the limit of failed authentications, and <see cref="TenantAccess"/>. What a service requires of the "Auth"
     /// section it says with <see cref="RequireApiKeys"/> and <see cref="RequireServiceKey"/>.
     /// </summary>
     internal static IHostApplicationBuilder AddKeyAuthentication(this IHostApplicationBuilder builder)
@@ -20,6 +20,7 @@ public static class AuthenticationExtensions
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<KeyRing>();
         services.AddSingleton<FailedAuthenticationLimiter>();
+        services.AddSingleton<TenantAccess>();
         services.AddSingleton<IAuthorizationHandler, ManagementAccessHandler>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
