@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starting, stopping and demonstrating the platform's services on this machine (sourced by run.sh).
-# Needs common.sh sourced first and env.sh (from up.sh) in the environment.
+# Needs common.sh sourced first and env.sh (from up.sh, with the local keys CLAMP_API_KEY and CLAMP_SERVICE_KEY) in
+# the environment.
 
 RUN_DIR="$CLAMP_STATE_DIR/run"
 CLAMP_MODELS_DIR="${CLAMP_MODELS_DIR:-$root/models}"
@@ -28,6 +29,8 @@ service_env() {
 }
 
 platform_start() {
+  [ -n "${CLAMP_API_KEY:-}" ] && [ -n "${CLAMP_SERVICE_KEY:-}" ] \
+    || die "CLAMP_API_KEY and CLAMP_SERVICE_KEY are not set: source the env.sh that deploy/local/up.sh writes"
   mkdir -p "$RUN_DIR"
   local line name project grpc http
   for line in "${SERVICES[@]}"; do

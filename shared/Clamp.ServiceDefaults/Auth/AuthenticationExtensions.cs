@@ -18,6 +18,7 @@ public static class AuthenticationExtensions
         var services = builder.Services;
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AuthOptions>, DefaultSecretsValidator>();
         services.AddSingleton<KeyRing>();
         services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddSingleton<TenantAccess>();

@@ -16,7 +16,7 @@ public sealed class PlatformOptions
 
     public Option<string?> ApiKey { get; } = new("--api-key")
     {
-        Description = $"The API key of the ingest API and the query service (else ${PlatformSettings.ApiKeyVariable}, the config file's apiKey, {PlatformSettings.DefaultApiKey}).",
+        Description = $"The API key of the ingest API and the query service (else ${PlatformSettings.ApiKeyVariable}, the config file's apiKey).",
     };
 
     public Option<string?> Address { get; } = new("--address")

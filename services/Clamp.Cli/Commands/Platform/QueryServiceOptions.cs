@@ -44,7 +44,8 @@ public sealed class QueryServiceOptions(PlatformOptions platform)
         var channel = GrpcChannel.ForAddress(settings.QueryAddress);
         var calls = channel.Intercept(metadata =>
         {
-            metadata.Add("x-api-key", settings.ApiKey);
+            if (settings.ApiKey is { Length: > 0 } key)
+                metadata.Add("x-api-key", key);
             return metadata;
         });
         return (channel, new ScoreSearch.ScoreSearchClient(calls));
