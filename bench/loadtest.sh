@@ -55,7 +55,7 @@ SQL
   local postgres="Host=127.0.0.1;Port=$CLAMP_PG_PORT;Username=$CLAMP_PG_USER;Password=$CLAMP_PG_PASSWORD;Database=$db"
   log "starting a vector store of its own on 127.0.0.1:$LOADTEST_GRPC_PORT (database $db, vhost $vhost)"
   (cd services/Clamp.VectorStore/bin/Release/net10.0 && exec env \
-    ConnectionStrings__Postgres="$postgres" RabbitMq__VirtualHost="$vhost" \
+    ConnectionStrings__Postgres="$postgres" RabbitMq__VirtualHost="$vhost" Auth__ServiceKey="$CLAMP_SERVICE_KEY" \
     Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$LOADTEST_GRPC_PORT" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$LOADTEST_HTTP_PORT" \
     Logging__LogLevel__Default=Warning DOTNET_ENVIRONMENT=Production dotnet Clamp.VectorStore.dll >"$OUT_DIR/vectorstore.log" 2>&1) &
   local pid=$!
@@ -65,6 +65,7 @@ SQL
   log "search: sizes $SIZES, $DIM dimensions, $QUERIES queries × $CONCURRENCY concurrent, recall over $RECALL_QUERIES queries"
   timeout "$TIME_LIMIT" "${loadtest[@]}" search --vector-store "http://127.0.0.1:$LOADTEST_GRPC_PORT" --rabbitmq-vhost "$vhost" \
     --rabbitmq-port "$CLAMP_RABBITMQ_PORT" --rabbitmq-user "$CLAMP_RABBITMQ_USER" --rabbitmq-password "$CLAMP_RABBITMQ_PASSWORD" \
+    --service-key "$CLAMP_SERVICE_KEY" \
     --sizes "$SIZES" --dim "$DIM" --queries "$QUERIES" --concurrency "$CONCURRENCY" --recall-queries "$RECALL_QUERIES" \
     --out "$OUT_DIR/search.json"
   log "search results: $OUT_DIR/search.json"
@@ -84,11 +85,11 @@ run_platform() {
   fi
   log "ingest: $INGEST_COUNT synthetic tunes through the ingest API until searchable"
   timeout "$TIME_LIMIT" "${loadtest[@]}" ingest --ingest http://127.0.0.1:5180 --vector-store http://127.0.0.1:5182 \
-    --embedder http://127.0.0.1:5181 --count "$INGEST_COUNT" --time-limit "$((TIME_LIMIT - 60))" --out "$OUT_DIR/ingest.json" \
+    --embedder http://127.0.0.1:5181 --api-key "$CLAMP_API_KEY" --service-key "$CLAMP_SERVICE_KEY" --count "$INGEST_COUNT" --time-limit "$((TIME_LIMIT - 60))" --out "$OUT_DIR/ingest.json" \
     --rabbitmq-management "http://127.0.0.1:$CLAMP_RABBITMQ_MANAGEMENT_PORT/" --rabbitmq-user "$CLAMP_RABBITMQ_USER" \
     --rabbitmq-password "$CLAMP_RABBITMQ_PASSWORD" --plot "$OUT_DIR/ingest-timeline.png"
   log "search through the public API, over what is now indexed"
-  timeout "$TIME_LIMIT" "${loadtest[@]}" query --query http://127.0.0.1:5183 --queries "$QUERIES" --concurrency "$CONCURRENCY" \
+  timeout "$TIME_LIMIT" "${loadtest[@]}" query --query http://127.0.0.1:5183 --api-key "$CLAMP_API_KEY" --queries "$QUERIES" --concurrency "$CONCURRENCY" \
     --out "$OUT_DIR/query.json"
   log "platform results: $OUT_DIR/query.json, $OUT_DIR/ingest.json"
   "${loadtest[@]}" summary --ingest "$OUT_DIR/ingest.json" --query "$OUT_DIR/query.json"

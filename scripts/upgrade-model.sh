@@ -8,6 +8,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/deploy/local/common.sh"
 . "$root/deploy/local/platform.sh"
+[ -f "$ENV_FILE" ] || die "$ENV_FILE is missing: start the platform with ./run.sh --detach first"
+# shellcheck disable=SC1090
+. "$ENV_FILE"   # the local platform's API key (an admin key: re-indexing needs one)
 [ "$#" -eq 1 ] && [ -f "$1/manifest.json" ] || die "usage: scripts/upgrade-model.sh MODEL_DIR (a model directory with its manifest.json)"
 command -v jq >/dev/null || apt_install jq
 

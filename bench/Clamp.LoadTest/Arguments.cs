@@ -1,10 +1,27 @@
 using System.Globalization;
+using Clamp.ServiceDefaults.Auth;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
 
 namespace Clamp.LoadTest;
 
 /// <summary>"--name value" command-line options with defaults.</summary>
 internal sealed class Arguments(string[] args)
 {
+    /// <summary>The key of the public APIs: --api-key, else $CLAMP_API_KEY.</summary>
+    public string ApiKey => Text("api-key", Environment.GetEnvironmentVariable("CLAMP_API_KEY") ?? "");
+
+    /// <summary>The key of the internal gRPC services (embedding, vector store): --service-key, else $CLAMP_SERVICE_KEY.</summary>
+    public string ServiceKey => Text("service-key", Environment.GetEnvironmentVariable("CLAMP_SERVICE_KEY") ?? "");
+
+    /// <summary>A channel to the gRPC service at option <paramref name="name"/>, and its calls, each presenting <paramref name="key"/>.</summary>
+    public (GrpcChannel Channel, CallInvoker Calls) Grpc(string name, string fallback, string key)
+    {
+        var channel = GrpcChannel.ForAddress(Address(name, fallback));
+        return (channel, channel.Intercept(new KeyMetadataInterceptor(key)));
+    }
+
     public string Command => args.Length > 0 ? args[0] : "";
 
     public string Text(string name, string fallback)

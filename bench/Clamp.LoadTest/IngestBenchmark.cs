@@ -4,7 +4,6 @@ using System.Text;
 using Clamp.Contracts.Grpc;
 using Clamp.Music;
 using Clamp.Music.Patching;
-using Grpc.Net.Client;
 using VectorStoreClient = Clamp.Contracts.Grpc.VectorStore.VectorStoreClient;
 
 namespace Clamp.LoadTest;
@@ -24,12 +23,13 @@ internal sealed class IngestBenchmark(Arguments args)
         var timeLimit = TimeSpan.FromSeconds(args.Number("time-limit", 900));
         var seed = Environment.TickCount;
         var tunes = SyntheticTunes.Generate(count, seed).ToList();
-        using var vectorStoreChannel = GrpcChannel.ForAddress(args.Address("vector-store", "http://127.0.0.1:5182"));
-        var store = new VectorStoreClient(vectorStoreChannel);
+        var (vectorStoreChannel, vectorStoreCalls) = args.Grpc("vector-store", "http://127.0.0.1:5182", args.ServiceKey);
+        using var _ = vectorStoreChannel;
+        var store = new VectorStoreClient(vectorStoreCalls);
         var before = await ServingCountAsync(store);
 
         using var http = new HttpClient { BaseAddress = args.Address("ingest", "http://127.0.0.1:5180"), Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", args.Text("api-key", Environment.GetEnvironmentVariable("CLAMP_API_KEY") ?? "local-dev-key"));
+        http.DefaultRequestHeaders.Add("X-Api-Key", args.ApiKey);
         var clock = Stopwatch.StartNew();
         var timeline = new IngestTimeline(clock, async () => (await ServingCountAsync(store)).Indexed - before.Indexed,
             args.Text("rabbitmq-management", "") is { Length: > 0 } management ? new Uri(management) : null,
@@ -85,8 +85,9 @@ internal sealed class IngestBenchmark(Arguments args)
 
     private async Task<object> RawEmbeddingRateAsync(IReadOnlyList<string> tunes)
     {
-        using var channel = GrpcChannel.ForAddress(args.Address("embedder", "http://127.0.0.1:5181"));
-        var embedder = new Embedder.EmbedderClient(channel);
+        var (channel, calls) = args.Grpc("embedder", "http://127.0.0.1:5181", args.ServiceKey);
+        using var _ = channel;
+        var embedder = new Embedder.EmbedderClient(calls);
         var model = (await embedder.ListModelsAsync(new ListModelsRequest())).Models.First(m => m.IsDefault);
         var input = ModelInput.Of(model.PatchScheme, model.MaxPatches, null);
         var importer = new ScoreImporter();

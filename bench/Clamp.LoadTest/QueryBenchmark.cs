@@ -1,5 +1,4 @@
 using Clamp.Contracts.Grpc;
-using Grpc.Net.Client;
 
 namespace Clamp.LoadTest;
 
@@ -19,8 +18,9 @@ internal sealed class QueryBenchmark(Arguments args)
 
     public async Task<object> RunAsync()
     {
-        using var channel = GrpcChannel.ForAddress(args.Address("query", "http://127.0.0.1:5183"));
-        var client = new ScoreSearch.ScoreSearchClient(channel);
+        var (channel, calls) = args.Grpc("query", "http://127.0.0.1:5183", args.ApiKey);
+        using var _ = channel;
+        var client = new ScoreSearch.ScoreSearchClient(calls);
         var queries = args.Number("queries", 1000);
         var concurrency = args.Number("concurrency", 4);
         var modes = args.Text("modes", "hybrid,semantic,keyword").Split(',', StringSplitOptions.RemoveEmptyEntries)

@@ -1,5 +1,5 @@
 using Clamp.Contracts.Grpc;
-using Grpc.Net.Client;
+using Clamp.Contracts.Messages;
 using VectorStoreClient = Clamp.Contracts.Grpc.VectorStore.VectorStoreClient;
 
 namespace Clamp.LoadTest;
@@ -20,8 +20,9 @@ internal sealed class SearchBenchmark(Arguments args)
         var queries = args.Number("queries", 2000);
         var concurrency = args.Number("concurrency", 4);
         var recallQueries = args.Number("recall-queries", 100);
-        using var channel = GrpcChannel.ForAddress(args.Address("vector-store", "http://127.0.0.1:5282"));
-        var client = new VectorStoreClient(channel);
+        var (channel, calls) = args.Grpc("vector-store", "http://127.0.0.1:5282", args.ServiceKey);
+        using var _ = channel;
+        var client = new VectorStoreClient(calls);
         var bus = LoadTestBus.Create(args);
         await bus.StartAsync();
         try
@@ -46,7 +47,7 @@ internal sealed class SearchBenchmark(Arguments args)
             var queryVectors = new ClusteredVectors(dimension, clusters: 200, spread: 0.6f, scatterSeed: 42);
             NearestRequest Request(bool exact, bool filtered)
             {
-                var request = new NearestRequest { K = K, ModelVersion = version, Exact = exact };
+                var request = new NearestRequest { K = K, ModelVersion = version, Exact = exact, Tenants = { Tenants.Default } };
                 request.Vector.AddRange(queryVectors.Next());
                 if (filtered) request.Filter = new ScoreFilter { Collections = { "c3" } };
                 return request;
@@ -73,13 +74,13 @@ internal sealed class SearchBenchmark(Arguments args)
         var exactIds = new HashSet<string>[count];
         var exact = await LatencyStats.MeasureAsync(count, 1, async i =>
         {
-            var request = new NearestRequest { K = K, ModelVersion = version, Exact = true };
+            var request = new NearestRequest { K = K, ModelVersion = version, Exact = true, Tenants = { Tenants.Default } };
             request.Vector.AddRange(requests[i]);
             exactIds[i] = (await client.NearestAsync(request)).Hits.Select(h => h.ScoreId).ToHashSet();
         });
         for (var i = 0; i < count; i++)
         {
-            var request = new NearestRequest { K = K, ModelVersion = version };
+            var request = new NearestRequest { K = K, ModelVersion = version, Tenants = { Tenants.Default } };
             request.Vector.AddRange(requests[i]);
             found += (await client.NearestAsync(request)).Hits.Count(h => exactIds[i].Contains(h.ScoreId));
         }

@@ -16,6 +16,7 @@ CLAMP_RABBITMQ_PASSWORD="${CLAMP_RABBITMQ_PASSWORD:-clamp}"
 PG_STATE="$CLAMP_STATE_DIR/postgres"
 RABBIT_STATE="$CLAMP_STATE_DIR/rabbitmq"
 ENV_FILE="$CLAMP_STATE_DIR/env.sh"
+KEYS_FILE="$CLAMP_STATE_DIR/keys.sh"
 
 log() { printf '[clamp-local] %s\n' "$*" >&2; }
 die() { printf '[clamp-local] error: %s\n' "$*" >&2; exit 1; }
@@ -24,6 +25,15 @@ die() { printf '[clamp-local] error: %s\n' "$*" >&2; exit 1; }
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root (or sudo) for: $*"; fi
 }
+
+# Writes standard input to the file $1 readable by its owner only (mode 600), replacing it whole: for every state
+# file that holds a password or a key (env.sh, keys.sh, rabbitmq.conf, PostgreSQL's password file).
+write_private() {
+  (umask 077 && cat > "$1.tmp.$$") && mv -f "$1.tmp.$$" "$1"
+}
+
+# A random secret: 32 bytes from the kernel's generator, as 64 hex digits.
+random_secret() { od -An -tx1 -N32 /dev/urandom | tr -d ' \n'; }
 
 apt_updated=""
 apt_install() {

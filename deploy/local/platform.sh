@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Starting, stopping and demonstrating the platform's services on this machine (sourced by run.sh).
-# Needs common.sh sourced first and env.sh (from up.sh) in the environment.
+# Needs common.sh sourced first and env.sh (from up.sh, with the local keys CLAMP_API_KEY and CLAMP_SERVICE_KEY) in
+# the environment.
 
 RUN_DIR="$CLAMP_STATE_DIR/run"
-CLAMP_API_KEY="${CLAMP_API_KEY:-local-dev-key}"
 CLAMP_MODELS_DIR="${CLAMP_MODELS_DIR:-$root/models}"
 
 # name  project  gRPC port (HTTP/2)  HTTP port (HTTP/1.1: REST, /health, /metrics)
@@ -17,17 +17,23 @@ SERVICES=(
 )
 WEB_URL="http://127.0.0.1:5185/"
 
+# The keys each service takes (docs/security.md): API keys for the public APIs, the service key for the internal ones.
+api_keys_env() { echo "Auth__ApiKeys__0__Key=$CLAMP_API_KEY Auth__ApiKeys__0__Tenant=default Auth__ApiKeys__0__Admin=true"; }
+
 service_env() {
   local name=$1
   case "$name" in
-    embedding) echo "Embedding__ModelsPath=$CLAMP_MODELS_DIR" ;;
-    query) echo "Query__EmbedderAddress=http://127.0.0.1:5181 Query__VectorStoreAddress=http://127.0.0.1:5182" ;;
-    ingest) echo "Ingest__ApiKeys__0=$CLAMP_API_KEY" ;;
+    embedding) echo "Embedding__ModelsPath=$CLAMP_MODELS_DIR Auth__ServiceKey=$CLAMP_SERVICE_KEY" ;;
+    vectorstore) echo "Auth__ServiceKey=$CLAMP_SERVICE_KEY" ;;
+    query) echo "Query__EmbedderAddress=http://127.0.0.1:5181 Query__VectorStoreAddress=http://127.0.0.1:5182 Grpc__EnableReflection=true Auth__ServiceKey=$CLAMP_SERVICE_KEY $(api_keys_env)" ;;
+    ingest) api_keys_env ;;
     web) echo "Web__IngestAddress=http://127.0.0.1:5180 Web__QueryAddress=http://127.0.0.1:5183" ;;
   esac
 }
 
 platform_start() {
+  [ -n "${CLAMP_API_KEY:-}" ] && [ -n "${CLAMP_SERVICE_KEY:-}" ] \
+    || die "CLAMP_API_KEY and CLAMP_SERVICE_KEY are not set: source the env.sh that deploy/local/up.sh writes"
   mkdir -p "$RUN_DIR"
   local line name project grpc http
   # Consumer queues left classic by an older version are in the way of the quorum queues the services declare
@@ -75,7 +81,7 @@ platform_stop() {
   done
 }
 
-clamp_cli() { dotnet "$root/services/Clamp.Cli/bin/Release/net10.0/clamp.dll" "$@"; }
+clamp_cli() { CLAMP_API_KEY="$CLAMP_API_KEY" dotnet "$root/services/Clamp.Cli/bin/Release/net10.0/clamp.dll" "$@"; }
 
 # The tune type of a bundled sample file, from its name (as in the Nottingham collection).
 sample_type() {

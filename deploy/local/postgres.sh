@@ -68,7 +68,7 @@ start_cluster() {
   if [ ! -f "$PG_STATE/data/PG_VERSION" ]; then
     log "initialising a PostgreSQL $major cluster in $PG_STATE/data"
     local pwfile="$PG_STATE/.pw"
-    printf '%s\n' "$CLAMP_PG_PASSWORD" > "$pwfile"
+    printf '%s\n' "$CLAMP_PG_PASSWORD" | write_private "$pwfile"
     [ "$(id -u)" = 0 ] && chown postgres: "$pwfile"
     as_owner "$bin/initdb" -D "$PG_STATE/data" -U "$CLAMP_PG_USER" --pwfile="$pwfile" \
       --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >&2

@@ -17,6 +17,10 @@ node_env() {
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT="$CLAMP_RABBITMQ_PORT"
   export RABBITMQ_DIST_PORT="$CLAMP_RABBITMQ_DIST_PORT"
+  # Erlang distribution (the node's port $CLAMP_RABBITMQ_DIST_PORT, and the CLI tools' own) on loopback only: whoever
+  # reaches it with the cookie controls the node. epmd, below, also listens on loopback only.
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
   export RABBITMQ_MNESIA_BASE="$RABBIT_STATE/mnesia"
   export RABBITMQ_LOG_BASE="$RABBIT_STATE/log"
   export RABBITMQ_PID_FILE="$RABBIT_STATE/rabbitmq.pid"
@@ -30,13 +34,19 @@ accepts_amqp() {
   timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$CLAMP_RABBITMQ_PORT" 2>/dev/null
 }
 
+# The node's Erlang distribution port listens on loopback only (true when ss is not there to ask).
+distribution_on_loopback() {
+  command -v ss >/dev/null || return 0
+  ! ss -Hltn "sport = :$CLAMP_RABBITMQ_DIST_PORT" | awk '{ print $4 }' | grep -qv '^127\.0\.0\.1:'
+}
+
 management_answers() {
   curl -fsS -u "$CLAMP_RABBITMQ_USER:$CLAMP_RABBITMQ_PASSWORD" "http://127.0.0.1:$CLAMP_RABBITMQ_MANAGEMENT_PORT/api/overview" >/dev/null
 }
 
 write_config() {
   mkdir -p "$RABBIT_STATE/mnesia" "$RABBIT_STATE/log"
-  cat > "$RABBIT_STATE/rabbitmq.conf" <<CONF
+  write_private "$RABBIT_STATE/rabbitmq.conf" <<CONF
 listeners.tcp.default = 127.0.0.1:$CLAMP_RABBITMQ_PORT
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $CLAMP_RABBITMQ_MANAGEMENT_PORT
@@ -52,7 +62,11 @@ CONF
 
 up() {
   command -v curl >/dev/null || apt_install curl
-  if accepts_amqp && management_answers; then log "RabbitMQ already answers on 127.0.0.1:$CLAMP_RABBITMQ_PORT: reusing it"; return; fi
+  if accepts_amqp && management_answers; then
+    log "RabbitMQ already answers on 127.0.0.1:$CLAMP_RABBITMQ_PORT: reusing it"
+    distribution_on_loopback || log "warning: its Erlang distribution port $CLAMP_RABBITMQ_DIST_PORT listens beyond 127.0.0.1 (started by an older script): run $0 restart"
+    return
+  fi
   [ -x "$RABBIT_BIN/rabbitmq-server" ] || apt_install rabbitmq-server
   # The package may start a system node of its own; it is not ours to use or stop, and it does not clash (other ports).
   write_config
@@ -65,6 +79,7 @@ up() {
   touch "$RABBIT_STATE/started-by-clamp"
   wait_for 90 accepts_amqp || { tail -n 30 "$RABBIT_STATE/log/console.log" >&2; die "RabbitMQ did not start"; }
   wait_for 60 management_answers || die "RabbitMQ's management API does not answer on $CLAMP_RABBITMQ_MANAGEMENT_PORT"
+  distribution_on_loopback || die "RabbitMQ's Erlang distribution port $CLAMP_RABBITMQ_DIST_PORT listens beyond 127.0.0.1"
   log "RabbitMQ is up"
 }
 

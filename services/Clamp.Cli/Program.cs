@@ -11,7 +11,8 @@ var root = new RootCommand(
     "(clamp search DIR QUERY, clamp classify FILE --labels …, clamp similar FILE DIR). " +
     "The platform commands find the server through --ingest-url, --api-key and --address, else CLAMP_INGEST_URL, " +
     "CLAMP_API_KEY and CLAMP_QUERY_ADDRESS, else the config file ($CLAMP_CONFIG or ~/.config/clamp/config.json: " +
-    "{\"ingestUrl\", \"apiKey\", \"queryAddress\"}), else the local platform ./run.sh starts. " +
+    "{\"ingestUrl\", \"apiKey\", \"queryAddress\"}), else the addresses of the local platform ./run.sh starts (whose key " +
+    "is CLAMP_API_KEY in the env.sh deploy/local/up.sh writes). " +
     "Training a model is the training job's own command (services/Clamp.Training: train), not clamp's. " + ExitCodes.Help)
 {
     PatchCommand.Create(),

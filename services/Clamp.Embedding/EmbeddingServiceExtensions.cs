@@ -5,6 +5,7 @@ using Clamp.Embedding.Models;
 using Clamp.Inference.Onnx;
 using Clamp.Inference.Text;
 using Clamp.ServiceDefaults;
+using Clamp.ServiceDefaults.Auth;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -22,10 +23,11 @@ public static class EmbeddingServiceExtensions
 
     /// <summary>
     /// Options, the ONNX session factory (execution provider chosen once, here), the shared all-MiniLM-L6-v2 encoder,
-    /// the model registry and its reloader, metrics, the readiness check and gRPC.
+    /// the model registry and its reloader, metrics, the readiness check and gRPC (which needs the service key).
     /// </summary>
     public static IHostApplicationBuilder AddEmbeddingModels(this IHostApplicationBuilder builder)
     {
+        builder.RequireServiceKey();
         var services = builder.Services;
         services.AddOptions<EmbeddingOptions>()
             .BindConfiguration(EmbeddingOptions.Section)
@@ -50,6 +52,14 @@ public static class EmbeddingServiceExtensions
         services.AddHealthChecks().AddCheck<ModelReadinessCheck>(ModelReadinessCheck.Name);
         services.AddGrpc(grpc => grpc.Interceptors.Add<QueueFullInterceptor>());
         return builder;
+    }
+
+    /// <summary>The internal Embedder gRPC API (for callers holding the service key) and the service defaults' endpoints.</summary>
+    public static WebApplication MapEmbeddingEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<EmbedderService>().RequireAuthorization(AuthPolicies.Service);
+        app.MapDefaultEndpoints();
+        return app;
     }
 
     /// <summary>The "score patched" batch consumer (with its definition) and the "model published" consumer.</summary>

@@ -1,5 +1,4 @@
 using Clamp.Embedding;
-using Clamp.Embedding.Grpc;
 using Clamp.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,8 +6,7 @@ builder.AddServiceDefaults();
 builder.AddEmbeddingServices();
 
 var app = builder.Build();
-app.MapGrpcService<EmbedderService>();
-app.MapDefaultEndpoints();
+app.MapEmbeddingEndpoints();
 app.Run();
 
 /// <summary>Visible to the tests, which host the service.</summary>

@@ -2,15 +2,17 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Clamp.Ingest;
 
-/// <summary>Limits and credentials of the ingest API, bound from the "Ingest" configuration section
-/// (environment: Ingest__ApiKeys__0, Ingest__MaxUploadBytes …).</summary>
+/// <summary>Limits of the ingest API, bound from the "Ingest" configuration section
+/// (environment: Ingest__MaxUploadBytes …). Its API keys are the service defaults' (Auth:ApiKeys).</summary>
 public sealed class IngestOptions
 {
     public const string Section = "Ingest";
 
-    /// <summary>Accepted API keys (header X-Api-Key, or Authorization: Bearer KEY). At least one is required.</summary>
-    [MinLength(1, ErrorMessage = "Ingest:ApiKeys must hold at least one key.")]
+    /// <summary>Where API keys were configured before they moved to Auth:ApiKeys: refused, so an old setting is not silently ignored.</summary>
     public string[] ApiKeys { get; set; } = [];
+
+    public const string ApiKeysMoved = "Ingest:ApiKeys moved to Auth:ApiKeys, where each key names its tenant: " +
+        "set Auth__ApiKeys__0__Key (and Auth__ApiKeys__0__Tenant, Auth__ApiKeys__0__Admin) instead of Ingest__ApiKeys__0.";
 
     /// <summary>Largest request body of POST /v1/scores (one score).</summary>
     [Range(1, long.MaxValue)] public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;

@@ -8,6 +8,7 @@ using Clamp.Ingest.Status;
 using Clamp.Ingest.Storage;
 using Clamp.Ingest.Uploads;
 using Clamp.ServiceDefaults;
+using Clamp.ServiceDefaults.Auth;
 using MassTransit;
 
 namespace Clamp.Ingest;
@@ -19,7 +20,8 @@ public static class IngestServiceExtensions
     public static IHostApplicationBuilder AddIngestServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.ApiKeys.Length == 0, IngestOptions.ApiKeysMoved).ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReindexOptions>().BindConfiguration(ReindexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeleteRetryOptions>().BindConfiguration(DeleteRetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -50,7 +52,7 @@ public static class IngestServiceExtensions
         services.AddHostedService<ReindexWorker>();
         services.AddHostedService<DeleteRetryWorker>();
 
-        services.AddIngestSecurity();
+        builder.AddIngestSecurity();
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -58,7 +60,7 @@ public static class IngestServiceExtensions
         return builder;
     }
 
-    /// <summary>The /v1 API (API key and rate limit on every route) and the OpenAPI document at /openapi/v1.json.</summary>
+    /// <summary>The /v1 API (API key and rate limit on every route) and the OpenAPI document at /openapi/v1.json (a management endpoint).</summary>
     public static WebApplication MapIngestEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -67,12 +69,12 @@ public static class IngestServiceExtensions
         app.UseRateLimiter();
 
         var api = app.MapGroup("/v1")
-            .RequireAuthorization(IngestSecurityExtensions.ApiPolicy)
-            .RequireRateLimiting(IngestSecurityExtensions.ApiPolicy)
+            .RequireAuthorization(AuthPolicies.ApiCaller)
+            .RequireRateLimiting(IngestSecurityExtensions.RatePolicy)
             .AddEndpointFilter<UploadErrorFilter>();
         api.MapScoreEndpoints();
         api.MapReindexEndpoints();
-        app.MapOpenApi();
+        app.MapOpenApi().AsManagementEndpoint();
         return app;
     }
 }

@@ -42,6 +42,7 @@ internal sealed class ScorePatcher(ScoreImporter importer, IOptions<PatchingOpti
             PatchCount = patches.Count,
             MusicText = tune.Tune.MusicText,
             Metadata = ScoreMetadataMerger.Merge(score.Metadata, tune.Tune.Metadata),
+            Tenant = score.Tenant,
             TargetModelVersion = score.TargetModelVersion,
         });
     }

@@ -6,6 +6,7 @@ using Clamp.Query.Grpc;
 using Clamp.Query.Paging;
 using Clamp.Query.Upstream;
 using Clamp.ServiceDefaults;
+using Clamp.ServiceDefaults.Auth;
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.Options;
@@ -15,17 +16,21 @@ namespace Clamp.Query;
 
 public static class QueryServiceExtensions
 {
-    /// <summary>The public gRPC API (with reflection and the gRPC health service) and its backend clients.</summary>
+    /// <summary>
+    /// The public gRPC API (API keys, with the service defaults' gRPC health service and reflection) and its backend
+    /// clients, which present the service key.
+    /// </summary>
     public static IHostApplicationBuilder AddQueryServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
+        builder.RequireApiKeys();
+        builder.RequireServiceKey();
         builder.Services.AddOptions<QueryOptions>()
             .BindConfiguration(QueryOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
         builder.Services.AddGrpc();
-        builder.Services.AddGrpcReflection();
         builder.Services.AddBackend<Embedder.EmbedderClient>(o => o.EmbedderAddress);
         builder.Services.AddBackend<VectorStoreClient>(o => o.VectorStoreAddress);
 
@@ -42,15 +47,15 @@ public static class QueryServiceExtensions
 
     public static WebApplication MapQueryEndpoints(this WebApplication app)
     {
-        app.MapGrpcService<ScoreSearchService>();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<ScoreSearchService>().RequireAuthorization(AuthPolicies.ApiCaller);
         app.MapDefaultEndpoints();
         return app;
     }
 
     /// <summary>
-    /// A gRPC client of a backend: the caller's deadline and cancellation propagate, and calls that fail as
-    /// Unavailable are retried by gRPC itself (3 attempts, exponential backoff; every backend call is a read).
+    /// A gRPC client of a backend: every call presents the service key, the caller's deadline and cancellation
+    /// propagate, and calls that fail as Unavailable are retried by gRPC itself (3 attempts, exponential backoff; every
+    /// backend call is a read).
     /// The generic HTTP resilience handler is taken off: it would retry and time out beneath gRPC's own policy.
     /// </summary>
     private static void AddBackend<TClient>(this IServiceCollection services, Func<QueryOptions, Uri> address)
@@ -58,6 +63,7 @@ public static class QueryServiceExtensions
     {
         var client = services.AddGrpcClient<TClient>((provider, grpc) =>
                 grpc.Address = address(provider.GetRequiredService<IOptions<QueryOptions>>().Value))
+            .AddInterceptor(KeyMetadataInterceptor.ServiceKey)
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
             .ConfigureChannel(channel => channel.ServiceConfig = new ServiceConfig
             {

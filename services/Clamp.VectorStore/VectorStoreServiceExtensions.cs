@@ -1,5 +1,6 @@
 using MassTransit;
 using Clamp.ServiceDefaults;
+using Clamp.ServiceDefaults.Auth;
 using Clamp.VectorStore.Consumers;
 using Clamp.VectorStore.Grpc;
 using Clamp.VectorStore.Keywords;
@@ -10,10 +11,11 @@ namespace Clamp.VectorStore;
 
 public static class VectorStoreServiceExtensions
 {
-    /// <summary>PostgreSQL/pgvector storage, the consumers of the indexing pipeline and the internal gRPC API.</summary>
+    /// <summary>PostgreSQL/pgvector storage, the consumers of the indexing pipeline and the internal gRPC API (service key only).</summary>
     public static IHostApplicationBuilder AddVectorStoreServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
+        builder.RequireServiceKey();
         builder.AddPostgres();
         builder.Services.AddOptions<VectorStoreOptions>()
             .BindConfiguration(VectorStoreOptions.Section)
@@ -42,14 +44,12 @@ public static class VectorStoreServiceExtensions
         });
 
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<DatabaseUnavailableInterceptor>());
-        builder.Services.AddGrpcReflection();
         return builder;
     }
 
     public static WebApplication MapVectorStoreEndpoints(this WebApplication app)
     {
-        app.MapGrpcService<VectorStoreService>();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<VectorStoreService>().RequireAuthorization(AuthPolicies.Service);
         app.MapDefaultEndpoints();
         return app;
     }

@@ -27,6 +27,7 @@ public static class MessageBusExtensions
             .BindConfiguration(RabbitMqOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RabbitMqOptions>, DefaultSecretsValidator>();
 
         // Start-up completes only once the bus is connected and every receive endpoint is bound,
         // so nothing is published before its queues exist.

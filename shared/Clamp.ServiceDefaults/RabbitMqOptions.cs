@@ -3,7 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Clamp.ServiceDefaults;
 
 /// <summary>Where the RabbitMQ broker is. Bound from the "RabbitMq" configuration section
-/// (environment: RabbitMq__Host, RabbitMq__Port …).</summary>
+/// (environment: RabbitMq__Host, RabbitMq__Port …). The guest/guest defaults are refused outside Development
+/// (<see cref="DefaultSecrets"/>).</summary>
 public sealed class RabbitMqOptions
 {
     public const string Section = "RabbitMq";

@@ -1,3 +1,4 @@
+using Clamp.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,16 +19,20 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Telemetry (traces, metrics, logs through OpenTelemetry), health checks (readiness and liveness),
-    /// the gRPC health service, structured JSON logs and resilient HTTP clients.
+    /// the gRPC health service (and server reflection where enabled), key authentication (<see cref="AuthOptions"/>),
+    /// structured JSON logs and resilient HTTP clients.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.ConfigureStructuredLogging();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddKeyAuthentication();
+        builder.Services.AddOptions<ManagementOptions>().BindConfiguration(ManagementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // The gRPC health service (grpc.health.v1) reports the same checks as /health; it needs gRPC itself.
         builder.Services.AddGrpc();
         builder.Services.AddGrpcHealthChecks();
+        builder.AddGrpcReflectionWhenEnabled();
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         return builder;
     }
@@ -80,10 +85,13 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// <c>/health</c>: ready (every check passes); <c>/alive</c>: the process answers (checks tagged "live");
-    /// the gRPC health service (grpc.health.v1) over the same checks; <c>/metrics</c> for Prometheus.
+    /// the gRPC health service (grpc.health.v1) over the same checks: all three for anyone (the detail of a check for
+    /// operators only). <c>/metrics</c> for Prometheus, a management endpoint (<see cref="ManagementEndpoints"/>);
+    /// gRPC server reflection where <see cref="GrpcReflection"/> says.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseManagementPort();
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteJson });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {
@@ -91,7 +99,8 @@ public static class ServiceDefaultsExtensions
             ResponseWriter = HealthReportWriter.WriteJson,
         });
         app.MapGrpcHealthChecksService();
-        app.MapPrometheusScrapingEndpoint();
+        app.MapGrpcReflectionWhenEnabled();
+        app.MapPrometheusScrapingEndpoint().AsManagementEndpoint();
         return app;
     }
 }

@@ -5,10 +5,14 @@ namespace Clamp.Cli.Tests;
 
 public class QueryCommandsTests(PlatformHost platform) : IClassFixture<PlatformHost>
 {
+    /// <summary>Runs the CLI against the stand-in query service, with the API key.</summary>
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        ClampProcess.RunAsync(null, [.. args, .. platform.QueryOptions]);
+
     [Fact]
     public async Task Search_json_gives_each_hit_with_id_title_path_score_and_matched()
     {
-        var (exitCode, output, _) = await ClampProcess.RunAsync(null, "search", "a jig", "--json", "--address", platform.QueryAddress.ToString());
+        var (exitCode, output, _) = await RunAsync("search", "a jig", "--json");
 
         Assert.Equal(0, exitCode);
         var results = JsonLastLine.Of(output)["results"]!.AsArray();
@@ -23,7 +27,7 @@ public class QueryCommandsTests(PlatformHost platform) : IClassFixture<PlatformH
     [Fact]
     public async Task Similar_json_is_shaped_like_search()
     {
-        var (exitCode, output, _) = await ClampProcess.RunAsync(null, "similar", "--abc", "|:GAB cBA:|", "--json", "--address", platform.QueryAddress.ToString());
+        var (exitCode, output, _) = await RunAsync("similar", "--abc", "|:GAB cBA:|", "--json");
 
         Assert.Equal(0, exitCode);
         var results = JsonLastLine.Of(output)["results"]!.AsArray();
@@ -34,8 +38,7 @@ public class QueryCommandsTests(PlatformHost platform) : IClassFixture<PlatformH
     [Fact]
     public async Task Classify_json_gives_each_label_with_probability_and_similarity()
     {
-        var (exitCode, output, _) = await ClampProcess.RunAsync(null,
-            "classify", "--score-id", "some-id", "--labels", "jig,reel,waltz", "--json", "--address", platform.QueryAddress.ToString());
+        var (exitCode, output, _) = await RunAsync("classify", "--score-id", "some-id", "--labels", "jig,reel,waltz", "--json");
 
         Assert.Equal(0, exitCode);
         var labels = JsonLastLine.Of(output)["labels"]!.AsArray();
@@ -48,12 +51,28 @@ public class QueryCommandsTests(PlatformHost platform) : IClassFixture<PlatformH
     [Fact]
     public async Task Search_text_output_is_a_table_of_the_hits()
     {
-        var (exitCode, output, _) = await ClampProcess.RunAsync(null, "search", "a jig", "--address", platform.QueryAddress.ToString());
+        var (exitCode, output, _) = await RunAsync("search", "a jig");
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith($"search \"a jig\" (hybrid, model {FixedScoreSearch.ModelVersion}):", output);
         Assert.Contains("The Kesh", output);
         Assert.Contains("(untitled)", output);
+    }
+
+    [Fact]
+    public async Task Search_classify_and_similar_present_the_API_key_and_a_wrong_one_exits_4()
+    {
+        var address = platform.QueryAddress.ToString();
+
+        var search = await ClampProcess.RunAsync(null, "search", "a jig", "--address", address, "--api-key", "not-the-key-000000000000");
+        var classify = await ClampProcess.RunAsync(null, "classify", "--score-id", "x", "--labels", "a,b", "--address", address, "--api-key", "not-the-key-000000000000");
+        var similar = await ClampProcess.RunWithEnvironmentAsync(new Dictionary<string, string?> { ["CLAMP_API_KEY"] = PlatformHost.ApiKey },
+            "similar", "--abc", "|:GAB cBA:|", "--address", address);
+
+        Assert.Equal(4, search.ExitCode);
+        Assert.StartsWith("clamp: Unauthenticated", ErrorLine.Of(search.Error));
+        Assert.Equal(4, classify.ExitCode);
+        Assert.Equal(0, similar.ExitCode);
     }
 
     [Fact]
@@ -77,8 +96,8 @@ public class QueryCommandsTests(PlatformHost platform) : IClassFixture<PlatformH
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}.abc");
 
-        var classify = await ClampProcess.RunAsync(null, "classify", "--file", missing, "--labels", "a,b", "--address", platform.QueryAddress.ToString());
-        var similar = await ClampProcess.RunAsync(null, "similar", "--file", missing, "--address", platform.QueryAddress.ToString());
+        var classify = await RunAsync("classify", "--file", missing, "--labels", "a,b");
+        var similar = await RunAsync("similar", "--file", missing);
 
         Assert.Equal(5, classify.ExitCode);
         Assert.Equal($"clamp: cannot read {missing}: no such file", ErrorLine.Of(classify.Error));

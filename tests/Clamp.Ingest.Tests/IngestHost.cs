@@ -17,8 +17,8 @@ namespace Clamp.Ingest.Tests;
 /// </summary>
 public class IngestHost : IAsyncLifetime
 {
-    public const string ApiKey = "test-key";
-    public const string RateLimitedKey = "rate-limited-key";
+    public const string ApiKey = TestCredentials.ApiKey;
+    public const string RateLimitedKey = "test-api-key-rate-limited-0001";
     public const int MaxUploadBytes = 64 * 1024;
     public const int RequestBurst = 40;
     public const int MaxBatchItems = 30;
@@ -46,8 +46,8 @@ public class IngestHost : IAsyncLifetime
     public Dictionary<string, string?> Configuration()
     {
         var configuration = Infrastructure.ServiceConfiguration();
-        configuration["Ingest:ApiKeys:0"] = ApiKey;
-        configuration["Ingest:ApiKeys:1"] = RateLimitedKey;
+        configuration["Auth:ApiKeys:10:Key"] = RateLimitedKey;
+        configuration["Auth:ApiKeys:10:Tenant"] = TestCredentials.Tenant;
         configuration["Ingest:MaxUploadBytes"] = MaxUploadBytes.ToString();
         configuration["Ingest:MaxEntryBytes"] = MaxUploadBytes.ToString();
         configuration["Ingest:RequestBurst"] = RequestBurst.ToString();

@@ -119,7 +119,7 @@ public sealed class OutboxLimitsTests(OutboxLimitsTests.Host host) : IClassFixtu
         var scores = sizes.Select(size => new NewScore("sized.abc", ScoreFormat.Abc, TestScores.UniqueTuneOfSize(size), new ScoreMetadata()));
         var ids = new List<Guid>();
         foreach (var score in scores)
-            ids.Add((await repository.AddAsync([score], CancellationToken.None))[0].Id);
+            ids.Add((await repository.AddAsync([score], TestCredentials.Tenant, CancellationToken.None))[0].Id);
         return ids;
     }
 

@@ -18,21 +18,23 @@ public sealed class ReindexTests(IngestHost host) : IClassFixture<IngestHost>
         await host.Probe.PublishAsync(new ScoreFailed { ScoreId = ids[4], Stage = PipelineStage.Patching, Code = "abc.no-body", Reason = "no music" });
         await host.WaitForStatusAsync(ids[4], "failed");
 
-        var response = await host.Client.PostAsJsonAsync("v1/reindex", new ReindexRequest("clamp-small", "2.0.0"));
+        using var admin = host.NewClient(Clamp.Testing.TestCredentials.AdminKey);
+        var response = await admin.PostAsJsonAsync("v1/reindex", new ReindexRequest("clamp-small", "2.0.0"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var job = (await response.Content.ReadFromJsonAsync<ReindexJobResponse>(IngestHost.Json))!;
         Assert.Equal(ReindexJob.IdFor("clamp-small", "2.0.0"), job.Id);
 
         ReindexJobResponse? current = null;
         await Clamp.Testing.Eventually.TrueAsync(
-            async () => (current = await host.Client.GetFromJsonAsync<ReindexJobResponse>($"v1/reindex/{job.Id}", IngestHost.Json))!.Status == "completed",
+            async () => (current = await admin.GetFromJsonAsync<ReindexJobResponse>($"v1/reindex/{job.Id}", IngestHost.Json))!.Status == "completed",
             "the job did not complete", TimeSpan.FromSeconds(30));
         Assert.Equal((4L, 4L), (current!.Done, current.Total));
 
         await Clamp.Testing.Eventually.TrueAsync(() => host.Probe.Received<ScoreIngested>().Count(m => m.TargetModelVersion == "2.0.0") == 4,
             "four scores were not announced for 2.0.0", TimeSpan.FromSeconds(30));
-        var announced = host.Probe.Received<ScoreIngested>().Where(m => m.TargetModelVersion == "2.0.0").Select(m => m.ScoreId);
-        Assert.Equal(ids.Take(4).Order(), announced.Order());
+        var announced = host.Probe.Received<ScoreIngested>().Where(m => m.TargetModelVersion == "2.0.0").ToList();
+        Assert.Equal(ids.Take(4).Order(), announced.Select(m => m.ScoreId).Order());
+        Assert.All(announced, m => Assert.Equal(Clamp.Testing.TestCredentials.Tenant, m.Tenant));
 
         var last = await host.Probe.WaitForAsync<ReindexProgress>(p => p.JobId == job.Id && p.Completed);
         Assert.Equal((4L, 4L, "2.0.0"), (last.Done, last.Total, last.ModelVersion));

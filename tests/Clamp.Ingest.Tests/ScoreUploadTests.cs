@@ -24,6 +24,7 @@ public sealed class ScoreUploadTests(IngestHost host) : IClassFixture<IngestHost
         var stored = await host.GetScoreAsync(body.Id);
         Assert.NotNull(stored);
         Assert.Equal("received", stored.Status);
+        Assert.Equal(Clamp.Testing.TestCredentials.Tenant, stored.Tenant);
         Assert.Equal(ScoreFormat.Abc, stored.Format);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), stored.ContentHash);
         Assert.Equal(content.Length, stored.SizeBytes);
@@ -36,6 +37,7 @@ public sealed class ScoreUploadTests(IngestHost host) : IClassFixture<IngestHost
         Assert.Equal("Trad.", announced.Metadata.Composer);
         Assert.Equal(["session", "dance", "folk"], announced.Metadata.Tags);
         Assert.Equal("Nottingham", announced.Metadata.Extra["region"]);
+        Assert.Equal(Clamp.Testing.TestCredentials.Tenant, announced.Tenant);
         Assert.Null(announced.TargetModelVersion);
     }
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Clamp.Ingest.Tests;
 
-/// <summary>API keys on every route, the rate limit per key, and the OpenAPI document.</summary>
+/// <summary>API keys on every route, the rate limit per key, and the OpenAPI document (behind the management key).</summary>
 public sealed class SecurityTests(IngestHost host) : IClassFixture<IngestHost>
 {
     [Theory]
@@ -62,10 +62,14 @@ public sealed class SecurityTests(IngestHost host) : IClassFixture<IngestHost>
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_lists_the_routes_and_the_API_key_scheme()
+    public async Task The_OpenAPI_document_lists_the_routes_and_the_API_key_scheme_for_the_management_key()
     {
         using var anonymous = host.NewClient(apiKey: null);
-        var response = await anonymous.GetAsync("openapi/v1.json");
+        using var tenant = host.NewClient(IngestHost.ApiKey);
+        using var manager = host.NewClient(Clamp.Testing.TestCredentials.ManagementKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tenant.GetAsync("openapi/v1.json")).StatusCode);
+        var response = await manager.GetAsync("openapi/v1.json");
         response.EnsureSuccessStatusCode();
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 

@@ -33,15 +33,33 @@ public sealed class StartupAndOutboxTests(IngestHost host) : IClassFixture<Inges
     }
 
     [Fact]
-    public void The_service_refuses_to_start_without_an_API_key()
+    public async Task The_service_refuses_to_start_without_an_API_key()
     {
         var configuration = host.Configuration();
-        configuration.Remove("Ingest:ApiKeys:0");
-        configuration.Remove("Ingest:ApiKeys:1");
-        var error = Assert.Throws<OptionsValidationException>(() =>
-            IngestApp.Build(["--urls", $"http://127.0.0.1:{FreeTcpPort.Next()}"], configuration));
+        foreach (var key in configuration.Keys.Where(k => k.StartsWith("Auth:ApiKeys:", StringComparison.Ordinal)).ToList())
+            configuration.Remove(key);
 
-        Assert.Contains("Ingest:ApiKeys", error.Message);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(configuration));
+
+        Assert.Contains("Auth:ApiKeys must hold at least one key", error.Message);
+    }
+
+    [Fact]
+    public async Task The_service_refuses_to_start_with_keys_where_they_were_configured_before_Auth()
+    {
+        var configuration = host.Configuration();
+        configuration["Ingest:ApiKeys:0"] = "an-old-style-key-0000000000";
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(configuration));
+
+        Assert.Contains("Ingest:ApiKeys moved to Auth:ApiKeys", error.Message);
+    }
+
+    private static async Task StartAsync(Dictionary<string, string?> configuration)
+    {
+        await using var app = IngestApp.Build(["--urls", $"http://127.0.0.1:{FreeTcpPort.Next()}"], configuration);
+        await app.StartAsync();
+        await app.StopAsync();
     }
 
     [Fact]

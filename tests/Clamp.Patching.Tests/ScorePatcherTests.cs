@@ -21,7 +21,7 @@ public sealed class ScorePatcherTests
         var content = Scores.SampleTune("jigs.abc", 1);
         var uploaded = new ScoreMetadata { Title = "Uploader's title", Tags = ["session"], Extra = new Dictionary<string, string> { ["source"] = "upload form" } };
 
-        var outcome = Patcher().Patch(Scores.Ingested("jigs.abc", content, uploaded, targetModelVersion: "2.0.0"));
+        var outcome = Patcher().Patch(Scores.Ingested("jigs.abc", content, uploaded, targetModelVersion: "2.0.0") with { Tenant = "beta" });
 
         var patched = Assert.IsType<ScorePatched>(outcome.Patched);
         var tune = AbcParser.ParseTune(ScoreTextDecoder.Decode(content));
@@ -29,7 +29,7 @@ public sealed class ScorePatcherTests
         Assert.Equal(expected.Ids, patched.Patches);
         Assert.Equal(expected.Count, patched.PatchCount);
         Assert.True(patched.PatchCount > 4);
-        Assert.Equal((64, "clamp1", "2.0.0"), (patched.PatchLength, patched.PatchScheme, patched.TargetModelVersion));
+        Assert.Equal((64, "clamp1", "2.0.0", "beta"), (patched.PatchLength, patched.PatchScheme, patched.TargetModelVersion, patched.Tenant));
         Assert.Equal(patched.PatchCount * patched.PatchLength, patched.Patches.Length);
         Assert.Equal(tune.MusicText, patched.MusicText);
 

@@ -140,17 +140,19 @@ public sealed class PlatformInfrastructure
 
     /// <summary>
     /// Configuration for a service host under test, in the keys the services bind
-    /// (ConnectionStrings:Postgres, RabbitMq:*).
+    /// (ConnectionStrings:Postgres, RabbitMq:*), with the credentials of <see cref="TestCredentials"/> (Auth:*).
     /// </summary>
-    public Dictionary<string, string?> ServiceConfiguration(string? databaseConnectionString = null, string? virtualHost = null) => new()
+    public Dictionary<string, string?> ServiceConfiguration(string? databaseConnectionString = null, string? virtualHost = null)
     {
-        ["ConnectionStrings:Postgres"] = databaseConnectionString ?? PostgresConnectionString,
-        ["RabbitMq:Host"] = RabbitMq.Host,
-        ["RabbitMq:Port"] = RabbitMq.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["RabbitMq:Username"] = RabbitMq.Username,
-        ["RabbitMq:Password"] = RabbitMq.Password,
-        ["RabbitMq:VirtualHost"] = virtualHost ?? "/",
-    };
+        var configuration = TestCredentials.Configuration();
+        configuration["ConnectionStrings:Postgres"] = databaseConnectionString ?? PostgresConnectionString;
+        configuration["RabbitMq:Host"] = RabbitMq.Host;
+        configuration["RabbitMq:Port"] = RabbitMq.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        configuration["RabbitMq:Username"] = RabbitMq.Username;
+        configuration["RabbitMq:Password"] = RabbitMq.Password;
+        configuration["RabbitMq:VirtualHost"] = virtualHost ?? "/";
+        return configuration;
+    }
 
     private static async Task RunRestartCommandAsync(string? command, string what)
     {

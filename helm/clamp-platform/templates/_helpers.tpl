@@ -186,6 +186,32 @@ service, so some pool must keep a replica; training needs its volumes and a vers
 {{- end -}}
 
 {{/*
+A service's keys (auth): the API keys for the public APIs (ingest, query), the service key for the internal gRPC
+services and their caller (embedding, vector store, query), the management key (optional in the Secret) for all.
+Context: { root, component }.
+*/}}
+{{- define "clamp.authEnv" -}}
+{{- $auth := .root.Values.auth -}}
+{{- if has .component (list "ingest" "query") }}
+{{- range $i, $key := $auth.apiKeys }}
+- name: Auth__ApiKeys__{{ $i }}__Key
+  valueFrom: { secretKeyRef: { name: {{ $auth.existingSecret }}, key: {{ $key.secretKey }} } }
+- { name: Auth__ApiKeys__{{ $i }}__Tenant, value: {{ $key.tenant | quote }} }
+- { name: Auth__ApiKeys__{{ $i }}__Admin, value: {{ $key.admin | default false | quote }} }
+{{- end }}
+{{- range $i, $tenant := $auth.sharedTenants }}
+- { name: Auth__SharedTenants__{{ $i }}, value: {{ $tenant | quote }} }
+{{- end }}
+{{- end }}
+{{- if has .component (list "embedding" "vectorstore" "query") }}
+- name: Auth__ServiceKey
+  valueFrom: { secretKeyRef: { name: {{ $auth.existingSecret }}, key: service-key } }
+{{- end }}
+- name: Auth__ManagementKey
+  valueFrom: { secretKeyRef: { name: {{ $auth.existingSecret }}, key: management-key, optional: true } }
+{{- end -}}
+
+{{/*
 A service's environment: its Kestrel endpoints, the PostgreSQL and RabbitMQ settings it uses (from the Secrets),
 OTLP, and what the service itself needs. Context: { root, component, facts, values }.
 */}}
@@ -236,10 +262,7 @@ OTLP, and what the service itself needs. Context: { root, component, facts, valu
 - { name: Web__IngestAddress, value: "http://{{ include "clamp.fullname" (dict "root" $root "name" "ingest") }}:{{ $values.ports.http }}" }
 - { name: Web__QueryAddress, value: "http://{{ include "clamp.fullname" (dict "root" $root "name" "query") }}:{{ $values.ports.grpc }}" }
 {{- end }}
-{{- if eq .component "ingest" }}
-- name: Ingest__ApiKeys__0
-  valueFrom: { secretKeyRef: { name: {{ .values.apiKeySecret }}, key: api-key } }
-{{- end }}
+{{- include "clamp.authEnv" . }}
 {{- with .values.extraEnv }}
 {{ toYamlPretty . }}
 {{- end }}

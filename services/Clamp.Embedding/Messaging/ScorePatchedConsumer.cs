@@ -66,6 +66,7 @@ public sealed class ScorePatchedConsumer(ModelRegistry registry, EmbeddingMetric
             ModelVersion = model.Version,
             Embedding = embedding,
             Metadata = score.Metadata,
+            Tenant = score.Tenant,
             PatchCount = Math.Min(score.PatchCount, model.Model.Manifest.MaxPatches),
         }, context.CancellationToken);
     }

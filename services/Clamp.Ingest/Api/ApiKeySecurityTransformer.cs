@@ -1,4 +1,4 @@
-using Clamp.Ingest.Auth;
+using Clamp.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -16,7 +16,7 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = ApiKeyAuthenticationHandler.HeaderName,
-            Description = "An API key from Ingest:ApiKeys (also accepted as Authorization: Bearer KEY).",
+            Description = "An API key from Auth:ApiKeys (also accepted as Authorization: Bearer KEY).",
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement

@@ -1,18 +1,23 @@
 using Clamp.Ingest.Reindex;
+using Clamp.ServiceDefaults.Auth;
 
 namespace Clamp.Ingest.Api;
 
-/// <summary>Start and follow re-indexing jobs (a published model version starts one by itself).</summary>
+/// <summary>
+/// Start and follow re-indexing jobs (a published model version starts one by itself): admin keys only, since a job
+/// re-embeds every tenant's scores.
+/// </summary>
 internal static class ReindexEndpoints
 {
     public static RouteGroupBuilder MapReindexEndpoints(this RouteGroupBuilder group)
     {
-        var api = group.MapGroup("").WithTags("Re-indexing");
+        var api = group.MapGroup("").WithTags("Re-indexing").RequireAuthorization(AuthPolicies.Admin);
         api.MapPost("/reindex", StartAsync)
             .WithName("StartReindex")
             .WithSummary("Re-embed every stored score with one model version, in the background")
             .Produces<ReindexJobResponse>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapGet("/reindex/{jobId:guid}", GetAsync)
             .WithName("GetReindexJob")

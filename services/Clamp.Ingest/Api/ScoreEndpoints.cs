@@ -1,10 +1,16 @@
+using System.Security.Claims;
 using Clamp.Ingest.Storage;
 using Clamp.Ingest.Uploads;
+using Clamp.ServiceDefaults.Auth;
 using Microsoft.Extensions.Options;
 
 namespace Clamp.Ingest.Api;
 
-/// <summary>Upload, batch upload, status, content and deletion of scores.</summary>
+/// <summary>
+/// Upload, batch upload, status, content and deletion of scores, each of the caller's tenant (<see cref="TenantAccess"/>):
+/// uploads are stored for it, reads see its scores and the shared tenants', deletes its own only. Another tenant's
+/// score answers 404 as an unknown id does; a shared one the caller may read but not delete, 403.
+/// </summary>
 internal static class ScoreEndpoints
 {
     public static RouteGroupBuilder MapScoreEndpoints(this RouteGroupBuilder group)
@@ -52,26 +58,28 @@ internal static class ScoreEndpoints
             .WithName("DeleteScore")
             .WithSummary("Delete a score; the search index drops it")
             .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    private static async Task<IResult> UploadAsync(HttpRequest request, ScoreRepository scores, IOptions<IngestOptions> options, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(
+        HttpRequest request, ClaimsPrincipal user, ScoreRepository scores, IOptions<IngestOptions> options, CancellationToken ct)
     {
         var upload = await UploadedFile.ReadAsync(request, options.Value.MaxUploadBytes, options.Value, ct);
         var format = ScoreFormats.Detect(upload.FileName, upload.Content) ?? throw ScoreFormats.Unsupported(upload.FileName);
-        var stored = (await scores.AddAsync([new NewScore(upload.FileName, format, upload.Content, upload.Metadata)], ct))[0];
+        var stored = (await scores.AddAsync([new NewScore(upload.FileName, format, upload.Content, upload.Metadata)], TenantAccess.Owner(user), ct))[0];
         var response = UploadResponse.From(stored);
         return stored.Duplicate ? TypedResults.Ok(response) : TypedResults.Created($"/v1/scores/{stored.Id}", response);
     }
 
-    private static async Task<IResult> UploadBatchAsync(
-        HttpRequest request, ScoreRepository scores, BatchExpander expander, IOptions<IngestOptions> options, CancellationToken ct)
+    private static async Task<IResult> UploadBatchAsync(HttpRequest request, ClaimsPrincipal user,
+        ScoreRepository scores, BatchExpander expander, IOptions<IngestOptions> options, CancellationToken ct)
     {
         var upload = await UploadedFile.ReadAsync(request, options.Value.MaxBatchUploadBytes, options.Value, ct);
         var items = ScoreSizeLimit.Apply(expander.Expand(upload), options.Value.MaxUploadBytes);
         var toStore = items.Where(item => item.Score is not null).ToList();
-        var stored = new Queue<StoredScore>(await scores.AddAsync(toStore.Select(item => item.Score!).ToList(), ct));
+        var stored = new Queue<StoredScore>(await scores.AddAsync(toStore.Select(item => item.Score!).ToList(), TenantAccess.Owner(user), ct));
         var responses = new List<BatchItemResponse>(items.Count);
         foreach (var item in items)
         {
@@ -92,7 +100,7 @@ internal static class ScoreEndpoints
 
     private const int MaxPageSize = 1_000;
 
-    private static async Task<IResult> ListAsync(ScoreRepository scores, CancellationToken ct,
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, TenantAccess access, ScoreRepository scores, CancellationToken ct,
         string? status = null, Guid? after = null, int limit = 100)
     {
         ScoreStatus? wanted = null;
@@ -111,24 +119,31 @@ internal static class ScoreEndpoints
                 ["limit"] = [$"limit must be between 1 and {MaxPageSize}."],
             });
 
-        var page = await scores.ListAsync(wanted, after, limit, ct);
+        var page = await scores.ListAsync(access.Readable(user), wanted, after, limit, ct);
         return TypedResults.Ok(new ScoreListResponse(
             page.Select(ScoreResponse.From).ToList(),
             page.Count == limit ? page[^1].Id : null));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ScoreRepository scores, CancellationToken ct) =>
-        await scores.GetAsync(id, ct) is { } score
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, TenantAccess access, ScoreRepository scores, CancellationToken ct) =>
+        await scores.GetAsync(id, access.Readable(user), ct) is { } score
             ? TypedResults.Ok(ScoreResponse.From(score))
             : NotFound(id);
 
-    private static async Task<IResult> GetContentAsync(Guid id, ScoreRepository scores, CancellationToken ct) =>
-        await scores.GetContentAsync(id, ct) is { } score
+    private static async Task<IResult> GetContentAsync(Guid id, ClaimsPrincipal user, TenantAccess access, ScoreRepository scores, CancellationToken ct) =>
+        await scores.GetContentAsync(id, access.Readable(user), ct) is { } score
             ? TypedResults.File(score.Content, ScoreFormats.MediaType(score.Format), score.FileName)
             : NotFound(id);
 
-    private static async Task<IResult> DeleteAsync(Guid id, ScoreRepository scores, CancellationToken ct) =>
-        await scores.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+    private static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, TenantAccess access, ScoreRepository scores, CancellationToken ct)
+    {
+        if (await scores.DeleteAsync(id, TenantAccess.Owner(user), ct))
+            return TypedResults.NoContent();
+        return await scores.GetAsync(id, access.Readable(user), ct) is null
+            ? NotFound(id)
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your score",
+                detail: $"Score {id} belongs to a shared tenant: only that tenant's keys delete it.");
+    }
 
     private static IResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such score", detail: $"There is no score {id}.");

@@ -17,9 +17,13 @@ public sealed record BatchItemResponse(string Source, Guid? Id, string? Status, 
 /// <summary>The answer to a batch upload: every item, and how many were stored, already stored or refused.</summary>
 public sealed record BatchResponse(int Stored, int Duplicates, int Errors, IReadOnlyList<BatchItemResponse> Items);
 
-/// <summary>A score's status; <c>failure</c> tells the stage, code and reason when the status is "failed".</summary>
+/// <summary>
+/// A score's status; <c>failure</c> tells the stage, code and reason when the status is "failed". <c>tenant</c> is the
+/// tenant it belongs to: the caller's, or a shared one.
+/// </summary>
 public sealed record ScoreResponse(
     Guid Id,
+    string Tenant,
     string ContentHash,
     ScoreFormat Format,
     string FileName,
@@ -33,7 +37,7 @@ public sealed record ScoreResponse(
     DateTimeOffset UpdatedAt)
 {
     internal static ScoreResponse From(ScoreRecord score) => new(
-        score.Id, score.ContentHash, score.Format, score.FileName, score.SizeBytes, score.Status.Name(),
+        score.Id, score.Tenant, score.ContentHash, score.Format, score.FileName, score.SizeBytes, score.Status.Name(),
         score.Status == ScoreStatus.Failed ? score.Failure : null,
         score.PatchCount, score.IndexedModelVersions, score.Metadata, score.CreatedAt, score.UpdatedAt);
 }

@@ -1,32 +1,30 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Authentication;
+using Clamp.ServiceDefaults.Auth;
 using Microsoft.Extensions.Options;
 
 namespace Clamp.Ingest.Auth;
 
-/// <summary>API-key authentication on every API route and a token-bucket rate limit per key.</summary>
+/// <summary>
+/// The ingest API's security: API keys (the service defaults' key authentication, <see cref="AuthOptions"/>) on every
+/// route, admin keys on re-indexing, and a token-bucket rate limit per key.
+/// </summary>
 internal static class IngestSecurityExtensions
 {
-    public const string ApiPolicy = "ingest-api";
+    public const string RatePolicy = "ingest-api";
 
-    public static IServiceCollection AddIngestSecurity(this IServiceCollection services)
+    public static IHostApplicationBuilder AddIngestSecurity(this IHostApplicationBuilder builder)
     {
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser());
-        services.AddRateLimiter(limiter =>
+        builder.RequireApiKeys();
+        builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(ApiPolicy, context =>
+            limiter.AddPolicy(RatePolicy, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptionsMonitor<IngestOptions>>().CurrentValue;
                 return RateLimitPartition.GetTokenBucketLimiter(context.User.Identity?.Name ?? "anonymous", _ => TokenBucket(settings));
             });
         });
-        return services;
+        return builder;
     }
 
     /// <summary>A bucket of <see cref="IngestOptions.RequestBurst"/> tokens refilled at

@@ -53,8 +53,8 @@ internal sealed class ReindexJobRepository(NpgsqlDataSource dataSource, OutboxWr
             return false;
 
         var (page, last) = await ReadPageAsync(connection, transaction, job, pageSize, maxPageBytes, ct);
-        foreach (var (id, score, createdAt) in page)
-            await outbox.AddAsync(connection, transaction, ScoreRepository.ToMessage(id, score, createdAt, job.ModelVersion), ct);
+        foreach (var (id, tenant, score, createdAt) in page)
+            await outbox.AddAsync(connection, transaction, ScoreRepository.ToMessage(id, score, tenant, createdAt, job.ModelVersion), ct);
 
         var done = job.Done + page.Count;
         var completed = last;
@@ -88,7 +88,7 @@ internal sealed class ReindexJobRepository(NpgsqlDataSource dataSource, OutboxWr
 
     /// <summary>The next scores of the job's snapshot that fit in the page, and whether they are its last ones. Sizes
     /// come from octet_length, which PostgreSQL reads from the stored value's header, so no content past the page is read.</summary>
-    private static async Task<(List<(Guid Id, NewScore Score, DateTimeOffset CreatedAt)> Page, bool Last)> ReadPageAsync(
+    private static async Task<(List<(Guid Id, string Tenant, NewScore Score, DateTimeOffset CreatedAt)> Page, bool Last)> ReadPageAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, RunningJob job, int pageSize, long maxPageBytes, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand($"""
@@ -100,7 +100,7 @@ internal sealed class ReindexJobRepository(NpgsqlDataSource dataSource, OutboxWr
                 SELECT id, sum(bytes) OVER (ORDER BY id) AS running, row_number() OVER (ORDER BY id) AS position,
                        count(*) OVER () AS candidates
                 FROM candidates)
-            SELECT s.id, s.format, s.file_name, s.content, s.metadata::text, s.created_at, sized.candidates
+            SELECT s.id, s.format, s.file_name, s.content, s.metadata::text, s.created_at, sized.candidates, s.tenant
             FROM sized JOIN ingest.scores s ON s.id = sized.id
             WHERE sized.running <= $4 OR sized.position = 1
             ORDER BY s.id
@@ -109,14 +109,14 @@ internal sealed class ReindexJobRepository(NpgsqlDataSource dataSource, OutboxWr
         command.Parameters.AddWithValue(job.SnapshotAt);
         command.Parameters.AddWithValue(pageSize);
         command.Parameters.AddWithValue(maxPageBytes);
-        var page = new List<(Guid, NewScore, DateTimeOffset)>();
+        var page = new List<(Guid, string, NewScore, DateTimeOffset)>();
         long candidates = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var score = new NewScore(reader.GetString(2), Enum.Parse<ScoreFormat>(reader.GetString(1)),
                 reader.GetFieldValue<byte[]>(3), JsonColumns.ReadMetadata(reader.GetString(4)));
-            page.Add((reader.GetGuid(0), score, reader.GetFieldValue<DateTimeOffset>(5)));
+            page.Add((reader.GetGuid(0), reader.GetString(7), score, reader.GetFieldValue<DateTimeOffset>(5)));
             candidates = reader.GetInt64(6);
         }
         // The last page: fewer scores were left than a page holds, and all of them fitted.

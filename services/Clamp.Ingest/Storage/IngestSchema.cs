@@ -76,5 +76,14 @@ internal static class IngestSchema
         );
         CREATE INDEX failed_deletes_waiting ON ingest.failed_deletes (next_attempt_at) WHERE status = 'waiting';
         """,
+        // Tenancy. Every score belongs to a tenant; those stored before belong to the default tenant ("default",
+        // Tenants.Default). Deduplication by content hash is per tenant.
+        """
+        ALTER TABLE ingest.scores ADD COLUMN tenant text NOT NULL DEFAULT 'default';
+        ALTER TABLE ingest.scores ALTER COLUMN tenant DROP DEFAULT;
+        ALTER TABLE ingest.scores DROP CONSTRAINT scores_content_hash_key;
+        CREATE UNIQUE INDEX scores_tenant_content_hash ON ingest.scores (tenant, content_hash);
+        CREATE INDEX scores_tenant_id ON ingest.scores (tenant, id);
+        """,
     ];
 }

@@ -5,6 +5,7 @@ namespace Clamp.Ingest.Storage;
 /// <summary>A stored score as the API shows it (without its content).</summary>
 public sealed record ScoreRecord(
     Guid Id,
+    string Tenant,
     string ContentHash,
     ScoreFormat Format,
     string FileName,

@@ -4,6 +4,7 @@ using Clamp.Query.Paging;
 using Clamp.Query.Search;
 using Clamp.Query.Uploads;
 using Clamp.Query.Upstream;
+using Clamp.ServiceDefaults.Auth;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,9 @@ namespace Clamp.Query.Grpc;
 /// <summary>
 /// The public API. Search ranks by keywords, by the query's text embedding, or both fused (<see cref="SearchRanker"/>);
 /// Similar starts from a stored score's embedding, an uploaded score or a pasted ABC fragment; Classify compares a
-/// score with label prompts. The caller's deadline and cancellation reach the backends (call-context propagation on
-/// the clients).
+/// score with label prompts. Each reaches only the scores of the caller's tenants (its API key's, and the shared ones:
+/// <see cref="TenantAccess"/>): another tenant's score id is NOT_FOUND, as an unknown one. The caller's deadline and
+/// cancellation reach the backends (call-context propagation on the clients).
 /// </summary>
 internal sealed class ScoreSearchService(
     Paginator pages,
@@ -21,6 +23,7 @@ internal sealed class ScoreSearchService(
     QueryEmbedder embedder,
     VectorStoreGateway store,
     UploadedScoreEmbedder uploads,
+    TenantAccess access,
     IOptions<QueryOptions> options) : ScoreSearch.ScoreSearchBase
 {
     public override async Task<SearchResponse> Search(SearchRequest request, ServerCallContext context)
@@ -37,8 +40,9 @@ internal sealed class ScoreSearchService(
         var cursor = await pages.OpenAsync(request.PageToken, request.ModelVersion,
             PageCursor.FingerprintOf($"search:{mode}", query, request.Filter), context.CancellationToken);
 
+        var tenants = Tenants(context);
         var page = await Paginator.ReadAsync(cursor, k, (offset, limit) =>
-            ranker.RankAsync(mode, query, cursor.ModelVersion, request.Filter, offset, limit, context.CancellationToken));
+            ranker.RankAsync(mode, query, cursor.ModelVersion, tenants, request.Filter, offset, limit, context.CancellationToken));
         return new SearchResponse { Hits = { page.Hits }, NextPageToken = page.NextPageToken, ModelVersion = cursor.ModelVersion };
     }
 
@@ -55,14 +59,15 @@ internal sealed class ScoreSearchService(
         var cursor = await pages.OpenAsync(request.PageToken, request.ModelVersion,
             PageCursor.FingerprintOf("similar", subject, request.Filter), context.CancellationToken);
 
+        var tenants = Tenants(context);
         var vector = request.SubjectCase switch
         {
-            SimilarRequest.SubjectOneofCase.ScoreId => await store.EmbeddingAsync(exclude!, cursor.ModelVersion, context.CancellationToken),
+            SimilarRequest.SubjectOneofCase.ScoreId => await store.EmbeddingAsync(exclude!, cursor.ModelVersion, tenants, context.CancellationToken),
             SimilarRequest.SubjectOneofCase.Uploaded => await uploads.EmbedAsync(request.Uploaded, cursor.ModelVersion, context.CancellationToken),
             _ => await uploads.EmbedAsync(AbcFragment.ToUpload(request.Abc), cursor.ModelVersion, context.CancellationToken),
         };
         var page = await Paginator.ReadAsync(cursor, k, (offset, limit) =>
-            SearchRanker.NearestAsync(store, vector, cursor.ModelVersion, request.Filter, exclude, offset, limit, context.CancellationToken));
+            SearchRanker.NearestAsync(store, vector, cursor.ModelVersion, tenants, request.Filter, exclude, offset, limit, context.CancellationToken));
         return new SimilarResponse { Hits = { page.Hits }, NextPageToken = page.NextPageToken, ModelVersion = cursor.ModelVersion };
     }
 
@@ -75,7 +80,7 @@ internal sealed class ScoreSearchService(
 
         var score = request.ScoreCase switch
         {
-            ClassifyRequest.ScoreOneofCase.ScoreId => await store.EmbeddingAsync(ScoreIdOf(request.ScoreId), version, context.CancellationToken),
+            ClassifyRequest.ScoreOneofCase.ScoreId => await store.EmbeddingAsync(ScoreIdOf(request.ScoreId), version, Tenants(context), context.CancellationToken),
             ClassifyRequest.ScoreOneofCase.Uploaded => await uploads.EmbedAsync(request.Uploaded, version, context.CancellationToken),
             _ => throw Invalid("Give the score to classify: a score id or an uploaded score."),
         };
@@ -83,6 +88,9 @@ internal sealed class ScoreSearchService(
         var labels = ZeroShotClassifier.Classify(score, request.Labels, promptVectors, o.LogitScale);
         return new ClassifyResponse { Labels = { labels }, ModelVersion = version };
     }
+
+    /// <summary>The tenants whose scores the caller reaches.</summary>
+    private IReadOnlyList<string> Tenants(ServerCallContext context) => access.Readable(context.GetHttpContext().User);
 
     /// <summary>The model version's own prompt (its manifest's), else the configured default.</summary>
     private async Task<string> ModelTemplateAsync(string version, CancellationToken cancellationToken) =>

@@ -17,12 +17,12 @@ internal sealed class VectorStoreGateway(VectorStoreClient client, IOptions<Quer
     public Task<NearestResponse> KeywordAsync(KeywordRequest request, CancellationToken cancellationToken) =>
         UpstreamCall.RunAsync(Backend, async () => await client.KeywordAsync(request, cancellationToken: cancellationToken));
 
-    /// <summary>The stored embedding of a score.</summary>
-    /// <exception cref="RpcException">NotFound when the score is not indexed for that version.</exception>
-    public async Task<float[]> EmbeddingAsync(string scoreId, string modelVersion, CancellationToken cancellationToken)
+    /// <summary>The stored embedding of a score of one of <paramref name="tenants"/>.</summary>
+    /// <exception cref="RpcException">NotFound when the score is not indexed for that version, or is another tenant's.</exception>
+    public async Task<float[]> EmbeddingAsync(string scoreId, string modelVersion, IReadOnlyList<string> tenants, CancellationToken cancellationToken)
     {
         var response = await UpstreamCall.RunAsync(Backend, async () => await client.GetEmbeddingAsync(
-            new GetEmbeddingRequest { ScoreId = scoreId, ModelVersion = modelVersion }, cancellationToken: cancellationToken));
+            new GetEmbeddingRequest { ScoreId = scoreId, ModelVersion = modelVersion, Tenants = { tenants } }, cancellationToken: cancellationToken));
         return response.Found
             ? response.Vector.ToArray()
             : throw new RpcException(new Status(StatusCode.NotFound, $"Score '{scoreId}' is not indexed for model version '{modelVersion}'."));

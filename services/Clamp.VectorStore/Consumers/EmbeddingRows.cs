@@ -15,5 +15,6 @@ internal static class EmbeddingRows
         message.Metadata.Type,
         message.Metadata.Tags,
         message.Metadata.Title,
-        message.Metadata.Composer);
+        message.Metadata.Composer,
+        Tenants.OrDefault(message.Tenant));
 }

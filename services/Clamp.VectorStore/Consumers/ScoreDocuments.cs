@@ -10,6 +10,6 @@ internal static class ScoreDocuments
     {
         var m = message.Metadata;
         return new ScoreDocument(message.ScoreId, m.Title, m.AlternativeTitles, m.Composer, m.Lyricist, m.Arranger,
-            m.Collection, m.Tags, m.Type, m.Origin, m.Notes, m.Lyrics);
+            m.Collection, m.Tags, m.Type, m.Origin, m.Notes, m.Lyrics, Tenants.OrDefault(message.Tenant));
     }
 }

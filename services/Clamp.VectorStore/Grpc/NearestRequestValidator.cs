@@ -5,7 +5,7 @@ using Grpc.Core;
 
 namespace Clamp.VectorStore.Grpc;
 
-/// <summary>Checks Nearest and Keyword requests; a bad request is an InvalidArgument.</summary>
+/// <summary>Checks Nearest, Keyword and GetEmbedding requests; a bad request is an InvalidArgument.</summary>
 public static class NearestRequestValidator
 {
     public const int DefaultK = 10;
@@ -18,7 +18,7 @@ public static class NearestRequestValidator
             throw Invalid("The query vector has a value that is not a finite number.");
         var limit = Limit(request.K, request.Offset, options);
         var exclude = request.ExcludeScoreIds.Select(ParseScoreId).ToList();
-        return new NearestQuery(request.Vector.ToArray(), limit, request.Offset, request.Filter, exclude, request.Exact);
+        return new NearestQuery(TenantsOf(request.Tenants), request.Vector.ToArray(), limit, request.Offset, request.Filter, exclude, request.Exact);
     }
 
     /// <summary>Checks the page a request asks for; returns its size.</summary>
@@ -42,8 +42,17 @@ public static class NearestRequestValidator
             throw Invalid("The keyword query is empty.");
         if (text.Length > options.MaxKeywordQueryLength)
             throw Invalid($"The keyword query is {text.Length} characters long; at most {options.MaxKeywordQueryLength} are accepted.");
-        return new KeywordQuery(text, Limit(request.K, request.Offset, options), request.Offset, request.Filter);
+        return new KeywordQuery(TenantsOf(request.Tenants), text, Limit(request.K, request.Offset, options), request.Offset, request.Filter);
     }
+
+    /// <summary>
+    /// The tenants whose scores a request may reach: required, so a caller that forgets them gets nothing rather than
+    /// every tenant's scores.
+    /// </summary>
+    public static IReadOnlyList<string> TenantsOf(IReadOnlyCollection<string> tenants) =>
+        tenants.Count > 0 && tenants.All(t => t.Length > 0)
+            ? tenants.Distinct().ToList()
+            : throw Invalid("Name the tenants whose scores may be returned (tenants): the caller's own and the shared ones.");
 
     public static Guid ParseScoreId(string scoreId) =>
         Guid.TryParse(scoreId, out var id) ? id : throw Invalid($"'{scoreId}' is not a score id (a UUID).");

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace Clamp.VectorStore.Grpc;
 
-/// <summary>The internal gRPC API: k-NN and keyword search with filters, stored embeddings and the model versions.</summary>
+/// <summary>
+/// The internal gRPC API: k-NN and keyword search with filters, stored embeddings and the model versions. Every
+/// request about scores names the tenants whose scores it may reach (the query service passes the caller's).
+/// </summary>
 public sealed class VectorStoreService(
     ModelVersionCatalog catalog,
     ModelVersionRepository versions,
@@ -35,8 +38,9 @@ public sealed class VectorStoreService(
     public override async Task<GetEmbeddingResponse> GetEmbedding(GetEmbeddingRequest request, ServerCallContext context)
     {
         var scoreId = NearestRequestValidator.ParseScoreId(request.ScoreId);
+        var tenants = NearestRequestValidator.TenantsOf(request.Tenants);
         var version = await ResolveAsync(request.ModelVersion, context.CancellationToken);
-        var vector = await embeddings.FindAsync(version, scoreId, context.CancellationToken);
+        var vector = await embeddings.FindAsync(version, scoreId, tenants, context.CancellationToken);
         var response = new GetEmbeddingResponse { ModelVersion = version.ModelVersion, Found = vector is not null };
         if (vector is not null) response.Vector.AddRange(vector);
         return response;

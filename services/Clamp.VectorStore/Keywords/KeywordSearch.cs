@@ -23,7 +23,8 @@ namespace Clamp.VectorStore.Keywords;
 /// </list>
 /// So a keyword score of 0.5 or more means a strong match (a title or most of the query), and below 0.2 a weak one,
 /// which hybrid fusion uses (<c>KeywordConfidence</c> of the query service). Ties go by score id, so pages are stable.
-/// Each hit lists the fields its words were found in.
+/// Each hit lists the fields its words were found in. Only scores of the query's tenants are matched, and only they count
+/// in a title's distinctiveness, so neither the hits nor their ranks tell anything of another tenant's scores.
 /// </summary>
 public sealed class KeywordSearch(NpgsqlDataSource dataSource, IOptions<VectorStoreOptions> options)
 {
@@ -62,7 +63,9 @@ public sealed class KeywordSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
         var select = new NpgsqlBatchCommand();
         select.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tsQuery });
         select.Parameters.Add(new NpgsqlParameter<string> { TypedValue = query.Text });
-        var inVersion = $"EXISTS (SELECT 1 FROM {version.TableName} v WHERE v.score_id = d.score_id AND {FilterSql.Conditions(query.Filter, [], select)})";
+        var inVersion = $"EXISTS (SELECT 1 FROM {version.TableName} v WHERE v.score_id = d.score_id AND {FilterSql.Conditions(query.Tenants, query.Filter, [], select)})";
+        select.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = query.Tenants.ToArray() });
+        var tenants = "$" + select.Parameters.Count;
         select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit });
         var limit = "$" + select.Parameters.Count;
         select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Offset });
@@ -99,7 +102,7 @@ public sealed class KeywordSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
                        + greatest(
                            CASE WHEN c.title_match THEN sim.query_in_title ELSE 0 END,
                            CASE WHEN sim.title_in_query >= {TitleInQuerySimilarity}
-                                THEN sim.title_in_query * {TitleDistinctivenessSql("c.score_id")} ELSE 0 END)
+                                THEN sim.title_in_query * {TitleDistinctivenessSql("c.score_id", tenants)} ELSE 0 END)
                        AS rank
                 FROM candidates c CROSS JOIN q
                 CROSS JOIN LATERAL (
@@ -132,15 +135,18 @@ public sealed class KeywordSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
     }
 
     /// <summary>
-    /// 1 for a title whose lexemes are all in the titles of at most <see cref="DistinctiveTitleDocuments"/> scores,
+    /// 1 for a title whose lexemes are all in the titles of at most <see cref="DistinctiveTitleDocuments"/> scores (of the
+    /// <paramref name="tenants"/>),
     /// <see cref="DistinctiveTitleDocuments"/> / n for one that n scores' titles share, 0 for a title of stop words only.
     /// The lexemes are matched with weight A (titles) on the document index; the count stops at
     /// <see cref="TitleDocumentCountLimit"/>.
     /// </summary>
-    private static string TitleDistinctivenessSql(string scoreId) => $"""
+    private static string TitleDistinctivenessSql(string scoreId, string tenants) => $"""
         (SELECT CASE WHEN t.tsq IS NULL THEN 0
                      ELSE least(1.0, {DistinctiveTitleDocuments}.0 / greatest(1, (
-                         SELECT count(*) FROM (SELECT 1 FROM score_documents o WHERE o.document @@ t.tsq LIMIT {TitleDocumentCountLimit}) n)))
+                         SELECT count(*) FROM (SELECT 1 FROM score_documents o
+                                               WHERE o.document @@ t.tsq AND o.tenant = ANY({tenants})
+                                               LIMIT {TitleDocumentCountLimit}) n)))
                 END
          FROM (SELECT (SELECT string_agg('''' || replace(replace(l, '\', '\\'), '''', '''''') || ''':A', ' & ')
                        FROM unnest(tsvector_to_array(to_tsvector('{KeywordFields.Configuration}', {KeywordFields.TitlesOf("s")}))) l)::tsquery AS tsq

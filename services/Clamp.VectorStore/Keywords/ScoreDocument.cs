@@ -1,6 +1,6 @@
 namespace Clamp.VectorStore.Keywords;
 
-/// <summary>The metadata of one score that keyword search reads (one row per score, whatever the model version).</summary>
+/// <summary>The metadata of one score that keyword search reads, and its tenant (one row per score, whatever the model version).</summary>
 public sealed record ScoreDocument(
     Guid ScoreId,
     string? Title,
@@ -13,4 +13,5 @@ public sealed record ScoreDocument(
     string? Type,
     string? Origin,
     string? Notes,
-    string? Lyrics);
+    string? Lyrics,
+    string Tenant);

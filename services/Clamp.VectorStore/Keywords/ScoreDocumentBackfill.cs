@@ -22,12 +22,12 @@ internal static class ScoreDocumentBackfill
         foreach (var table in tables)
         {
             await using var insert = new NpgsqlCommand($"""
-                INSERT INTO score_documents AS t (score_id, title, composer, collection, tags, type, titles_folded, document)
-                SELECT d.score_id, d.title, d.composer, d.collection, d.tags, d.type,
+                INSERT INTO score_documents AS t (score_id, title, composer, collection, tags, type, tenant, titles_folded, document)
+                SELECT d.score_id, d.title, d.composer, d.collection, d.tags, d.type, d.tenant,
                        {KeywordFields.FoldedTitlesSql()}, {KeywordFields.DocumentSql()}
                 FROM (SELECT v.score_id, v.title, ARRAY[]::text[] AS alternative_titles, v.composer, NULL::text AS lyricist,
                              NULL::text AS arranger, v.collection, v.tags, v.type, NULL::text AS origin, NULL::text AS notes,
-                             NULL::text AS lyrics
+                             NULL::text AS lyrics, v.tenant
                       FROM {table} v
                       WHERE NOT EXISTS (SELECT 1 FROM score_documents s WHERE s.score_id = v.score_id)) d
                 ON CONFLICT (score_id) DO NOTHING

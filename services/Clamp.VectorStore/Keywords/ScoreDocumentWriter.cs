@@ -13,7 +13,7 @@ namespace Clamp.VectorStore.Keywords;
 public sealed class ScoreDocumentWriter(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "score_id, title, alternative_titles, composer, lyricist, arranger, collection, tags, type, origin, notes, lyrics";
+        "score_id, title, alternative_titles, composer, lyricist, arranger, collection, tags, type, origin, notes, lyrics, tenant";
 
     private static readonly string[] ColumnNames = Columns.Split(", ");
 
@@ -67,6 +67,7 @@ public sealed class ScoreDocumentWriter(NpgsqlDataSource dataSource)
             await writer.WriteTextOrNullAsync(d.Origin, cancellationToken);
             await writer.WriteTextOrNullAsync(d.Notes, cancellationToken);
             await writer.WriteTextOrNullAsync(d.Lyrics, cancellationToken);
+            await writer.WriteAsync(d.Tenant, NpgsqlDbType.Text, cancellationToken);
         }
         await writer.CompleteAsync(cancellationToken);
     }

@@ -1,6 +1,6 @@
 namespace Clamp.VectorStore.Storage;
 
-/// <summary>One score's embedding and its filterable metadata, as stored in a version table.</summary>
+/// <summary>One score's embedding, its filterable metadata and its tenant, as stored in a version table.</summary>
 public sealed record EmbeddingRow(
     Guid ScoreId,
     string ContentHash,
@@ -11,4 +11,5 @@ public sealed record EmbeddingRow(
     string? Type,
     IReadOnlyList<string> Tags,
     string? Title,
-    string? Composer);
+    string? Composer,
+    string Tenant);

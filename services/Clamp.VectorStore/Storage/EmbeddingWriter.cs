@@ -12,7 +12,7 @@ namespace Clamp.VectorStore.Storage;
 /// </summary>
 public sealed class EmbeddingWriter(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "score_id, content_hash, embedding, collection, key, meter, type, tags, title, composer";
+    private const string Columns = "score_id, content_hash, embedding, collection, key, meter, type, tags, title, composer, tenant";
 
     /// <returns>The number of scores that were not in the table before.</returns>
     public async Task<long> UpsertAsync(ModelVersionRecord version, IReadOnlyCollection<EmbeddingRow> rows, CancellationToken cancellationToken)
@@ -30,10 +30,11 @@ public sealed class EmbeddingWriter(NpgsqlDataSource dataSource)
                 ON CONFLICT (score_id) DO UPDATE SET
                     content_hash = EXCLUDED.content_hash, embedding = EXCLUDED.embedding,
                     collection = EXCLUDED.collection, key = EXCLUDED.key, meter = EXCLUDED.meter, type = EXCLUDED.type,
-                    tags = EXCLUDED.tags, title = EXCLUDED.title, composer = EXCLUDED.composer, updated_at = now()
-                WHERE (t.content_hash, t.embedding, t.collection, t.key, t.meter, t.type, t.tags, t.title, t.composer)
+                    tags = EXCLUDED.tags, title = EXCLUDED.title, composer = EXCLUDED.composer, tenant = EXCLUDED.tenant,
+                    updated_at = now()
+                WHERE (t.content_hash, t.embedding, t.collection, t.key, t.meter, t.type, t.tags, t.title, t.composer, t.tenant)
                       IS DISTINCT FROM (EXCLUDED.content_hash, EXCLUDED.embedding, EXCLUDED.collection, EXCLUDED.key,
-                                        EXCLUDED.meter, EXCLUDED.type, EXCLUDED.tags, EXCLUDED.title, EXCLUDED.composer)
+                                        EXCLUDED.meter, EXCLUDED.type, EXCLUDED.tags, EXCLUDED.title, EXCLUDED.composer, EXCLUDED.tenant)
                 RETURNING (xmax = 0) AS inserted)
             UPDATE model_versions SET indexed = indexed + added.n
             FROM (SELECT count(*) FILTER (WHERE inserted) AS n FROM upserted) added
@@ -80,6 +81,7 @@ public sealed class EmbeddingWriter(NpgsqlDataSource dataSource)
             await writer.WriteAsync(row.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
             await writer.WriteTextOrNullAsync(row.Title, cancellationToken);
             await writer.WriteTextOrNullAsync(row.Composer, cancellationToken);
+            await writer.WriteAsync(row.Tenant, NpgsqlDbType.Text, cancellationToken);
         }
         await writer.CompleteAsync(cancellationToken);
     }

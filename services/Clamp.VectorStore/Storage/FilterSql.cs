@@ -3,20 +3,22 @@ using Npgsql;
 
 namespace Clamp.VectorStore.Storage;
 
-/// <summary>Turns a <see cref="ScoreFilter"/> and excluded ids into a parameterised WHERE clause.</summary>
+/// <summary>
+/// Turns the caller's tenants, a <see cref="ScoreFilter"/> and excluded ids into a parameterised condition over the
+/// columns of a version table. The tenants are always a condition: no search reaches a score of another tenant.
+/// </summary>
 internal static class FilterSql
 {
-    /// <summary>Appends one parameter per set field to <paramref name="command"/>; returns "" or " WHERE …".</summary>
-    public static string Build(ScoreFilter? filter, IReadOnlyCollection<Guid> exclude, NpgsqlBatchCommand command) =>
-        Clauses(filter, exclude, command) is { Count: > 0 } clauses ? " WHERE " + string.Join(" AND ", clauses) : "";
+    /// <summary>Appends one parameter per condition to <paramref name="command"/>; returns " WHERE …".</summary>
+    public static string Build(IReadOnlyCollection<string> tenants, ScoreFilter? filter, IReadOnlyCollection<Guid> exclude, NpgsqlBatchCommand command) =>
+        " WHERE " + Conditions(tenants, filter, exclude, command);
 
-    /// <summary>The same as one condition over unqualified columns of a version table: "TRUE" or "… AND …".</summary>
-    public static string Conditions(ScoreFilter? filter, IReadOnlyCollection<Guid> exclude, NpgsqlBatchCommand command) =>
-        Clauses(filter, exclude, command) is { Count: > 0 } clauses ? string.Join(" AND ", clauses) : "TRUE";
-
-    private static List<string> Clauses(ScoreFilter? filter, IReadOnlyCollection<Guid> exclude, NpgsqlBatchCommand command)
+    /// <summary>The same as one condition over unqualified columns of a version table: "… AND …".</summary>
+    public static string Conditions(IReadOnlyCollection<string> tenants, ScoreFilter? filter, IReadOnlyCollection<Guid> exclude, NpgsqlBatchCommand command)
     {
-        var clauses = new List<string>();
+        if (tenants.Count == 0)
+            throw new ArgumentException("A search names the tenants whose scores it may return.", nameof(tenants));
+        List<string> clauses = [$"tenant = ANY({Add(command, tenants.ToArray())})"];
         if (filter is not null)
         {
             AddAnyOf(clauses, command, "collection", filter.Collections);
@@ -28,7 +30,7 @@ internal static class FilterSql
         }
         if (exclude.Count > 0)
             clauses.Add($"score_id <> ALL({Add(command, exclude.ToArray())})");
-        return clauses;
+        return string.Join(" AND ", clauses);
     }
 
     private static void AddAnyOf(List<string> clauses, NpgsqlBatchCommand command, string column, IReadOnlyCollection<string> values)

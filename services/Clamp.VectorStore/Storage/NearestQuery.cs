@@ -2,8 +2,9 @@ using Clamp.Contracts.Grpc;
 
 namespace Clamp.VectorStore.Storage;
 
-/// <summary>A k-NN search in one version table, validated.</summary>
+/// <summary>A k-NN search in one version table over the scores of <paramref name="Tenants"/>, validated.</summary>
 public sealed record NearestQuery(
+    IReadOnlyList<string> Tenants,
     float[] Vector,
     int Limit,
     int Offset,

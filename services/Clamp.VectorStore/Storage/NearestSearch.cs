@@ -29,7 +29,7 @@ public sealed class NearestSearch(NpgsqlDataSource dataSource, IOptions<VectorSt
         var select = new NpgsqlBatchCommand();
         select.Parameters.Add(new NpgsqlParameter<Vector> { TypedValue = new Vector(query.Vector) });
         var distance = $"embedding {o.Distance.Operator()} $1";
-        var where = FilterSql.Build(query.Filter, query.Exclude, select);
+        var where = FilterSql.Build(query.Tenants, query.Filter, query.Exclude, select);
         select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit });
         var limit = "$" + select.Parameters.Count;
         select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Offset });

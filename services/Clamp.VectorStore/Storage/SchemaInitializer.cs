@@ -54,6 +54,7 @@ public sealed class SchemaInitializer(NpgsqlDataSource dataSource, ILogger<Schem
         await AdvisoryLock.TakeAsync(connection, SchemaLockKey, cancellationToken);
         await using (var command = new NpgsqlCommand(Ddl + ScoreDocumentsSchema.Ddl, connection))
             await command.ExecuteNonQueryAsync(cancellationToken);
+        await MigrateVersionTablesAsync(connection, transaction, cancellationToken);
         var backfilled = await ScoreDocumentBackfill.RunAsync(connection, transaction, cancellationToken);
         if (backfilled > 0)
             logger.LogInformation("Keyword documents made for {Count} scores indexed before keyword search", backfilled);
@@ -61,6 +62,20 @@ public sealed class SchemaInitializer(NpgsqlDataSource dataSource, ILogger<Schem
         // The vector type was just created in a fresh database: let every pooled connection learn its OID.
         await connection.ReloadTypesAsync(cancellationToken);
         logger.LogInformation("Vector store schema is ready");
+    }
+
+    /// <summary>Every version table (of every state) gets what later releases added (<see cref="VersionTableDdl.MigrationSql"/>).</summary>
+    private static async Task MigrateVersionTablesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT table_name FROM model_versions WHERE to_regclass(table_name) IS NOT NULL", connection, transaction))
+        await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
+                tables.Add(reader.GetString(0));
+        if (tables.Count == 0) return;
+        await using var migrate = new NpgsqlCommand(string.Concat(tables.Select(VersionTableDdl.MigrationSql)), connection, transaction);
+        await migrate.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

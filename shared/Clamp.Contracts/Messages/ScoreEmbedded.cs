@@ -10,5 +10,7 @@ public sealed record ScoreEmbedded
     /// <summary>L2-normalised embedding.</summary>
     public required float[] Embedding { get; init; }
     public required ScoreMetadata Metadata { get; init; }
+    /// <summary>The tenant the score belongs to (<see cref="Tenants"/>); null in messages published before tenancy.</summary>
+    public string? Tenant { get; init; }
     public int PatchCount { get; init; }
 }

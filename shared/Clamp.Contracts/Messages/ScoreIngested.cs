@@ -13,6 +13,8 @@ public sealed record ScoreIngested
     public required string FileName { get; init; }
     public required byte[] Content { get; init; }
     public required ScoreMetadata Metadata { get; init; }
+    /// <summary>The tenant the score belongs to (<see cref="Tenants"/>); null in messages published before tenancy.</summary>
+    public string? Tenant { get; init; }
     public DateTimeOffset IngestedAt { get; init; }
     /// <summary>
     /// Set when a stored score is re-announced for re-indexing: only this model version should embed it.

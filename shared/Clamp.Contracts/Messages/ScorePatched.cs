@@ -22,6 +22,8 @@ public sealed record ScorePatched
     public string? MusicText { get; init; }
     /// <summary>Metadata read from the file and merged with the uploader's, normalised for filters.</summary>
     public required ScoreMetadata Metadata { get; init; }
+    /// <summary>The tenant the score belongs to (<see cref="Tenants"/>); null in messages published before tenancy.</summary>
+    public string? Tenant { get; init; }
     /// <summary>
     /// When set, only this model version should embed the score (re-indexing);
     /// when null, every active model version does.

@@ -1,6 +1,8 @@
 using Clamp.Contracts.Messages;
 using Clamp.Ingest;
 using Clamp.Patching;
+using Clamp.ServiceDefaults;
+using Clamp.ServiceDefaults.Auth;
 using Clamp.Testing;
 using Clamp.VectorStore.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -12,11 +14,12 @@ namespace Clamp.Cli.Tests.Support;
 /// A platform for the CLI to talk to: the real ingest API and patching service on this fixture's own PostgreSQL
 /// database and RabbitMQ virtual host, a stand-in indexer that answers each <c>ScorePatched</c> with
 /// <c>ScoreIndexed</c> (so a readable score ends "indexed" and an unreadable one "failed" with the reader's reason),
-/// and a stand-in query service (<see cref="FixedScoreSearch"/>), all on loopback ports.
+/// and a stand-in query service (<see cref="FixedScoreSearch"/>, behind the same API keys as the real one), all on
+/// loopback ports.
 /// </summary>
 public sealed class PlatformHost : IAsyncLifetime
 {
-    public const string ApiKey = "cli-test-key";
+    public const string ApiKey = TestCredentials.ApiKey;
 
     private readonly IsolatedInfrastructure infrastructure = new();
     private WebApplication? ingest;
@@ -30,11 +33,13 @@ public sealed class PlatformHost : IAsyncLifetime
     /// <summary>The options that point the CLI at the ingest API with a valid key.</summary>
     public string[] IngestOptions => ["--ingest-url", IngestUrl.ToString(), "--api-key", ApiKey];
 
+    /// <summary>The options that point the CLI at the query service with a valid key.</summary>
+    public string[] QueryOptions => ["--address", QueryAddress.ToString(), "--api-key", ApiKey];
+
     public async Task InitializeAsync()
     {
         await infrastructure.InitializeAsync();
         var configuration = infrastructure.ServiceConfiguration();
-        configuration["Ingest:ApiKeys:0"] = ApiKey;
         configuration["Ingest:Outbox:PollInterval"] = "00:00:00.200";
         configuration["Logging:LogLevel:Default"] = "Warning";
 
@@ -47,9 +52,9 @@ public sealed class PlatformHost : IAsyncLifetime
         patching = PatchingApp.Build(["--urls", $"http://127.0.0.1:{FreeTcpPort.Next()}"], configuration);
         await patching.StartAsync();
         query = await InProcessGrpcHost.StartAsync(
-            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" },
-            builder => builder.Services.AddGrpc(),
-            app => app.MapGrpcService<FixedScoreSearch>());
+            new Dictionary<string, string?>(TestCredentials.Configuration()) { ["Logging:LogLevel:Default"] = "Warning" },
+            builder => builder.AddServiceDefaults(),
+            app => app.MapGrpcService<FixedScoreSearch>().RequireAuthorization(AuthPolicies.ApiCaller));
     }
 
     public async Task DisposeAsync()

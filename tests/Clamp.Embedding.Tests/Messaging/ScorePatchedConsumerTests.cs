@@ -48,8 +48,8 @@ public sealed class ScorePatchedConsumerTests(IsolatedInfrastructure infrastruct
                 var embedded = await _probe.WaitForAsync<ScoreEmbedded>(e => e.ScoreId == score.ScoreId && e.ModelVersion == version);
                 var expected = model.Music.Encode([new Clamp.Music.Patching.PatchSequence(score.Patches)])[0];
                 Assert.Equal(expected, embedded.Embedding, Close);
-                Assert.Equal((score.ContentHash, "clamp-tiny", score.PatchCount, "A tune"),
-                    (embedded.ContentHash, embedded.ModelId, embedded.PatchCount, embedded.Metadata.Title));
+                Assert.Equal((score.ContentHash, "clamp-tiny", score.PatchCount, "A tune", "beta"),
+                    (embedded.ContentHash, embedded.ModelId, embedded.PatchCount, embedded.Metadata.Title, embedded.Tenant));
             }
         }
 
@@ -142,6 +142,7 @@ public sealed class ScorePatchedConsumerTests(IsolatedInfrastructure infrastruct
         Patches = patches.Ids,
         PatchCount = patches.Count,
         Metadata = new ScoreMetadata { Title = "A tune" },
+        Tenant = "beta",
     };
 
     public async Task DisposeAsync()

@@ -1,7 +1,8 @@
-using Clamp.Embedding.Grpc;
 using Clamp.Embedding.Models;
 using Clamp.ServiceDefaults;
+using Clamp.ServiceDefaults.Auth;
 using Clamp.Testing;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +14,8 @@ namespace Clamp.Embedding.Tests.Support;
 
 /// <summary>
 /// The embedding service hosted in the test process as Program.cs hosts it: service defaults, Kestrel on two free
-/// loopback ports (gRPC over HTTP/2 cleartext, health over HTTP/1.1), a real <see cref="GrpcChannel"/>, and — when
+/// loopback ports (gRPC over HTTP/2 cleartext, health over HTTP/1.1), a real <see cref="GrpcChannel"/> whose client
+/// presents the service key, an HTTP client with the management key (the detail of /health, /metrics), and — when
 /// RabbitMQ settings are given — the message bus with its consumers.
 /// </summary>
 public sealed class EmbeddingHost : IAsyncDisposable
@@ -21,12 +23,15 @@ public sealed class EmbeddingHost : IAsyncDisposable
     private EmbeddingHost(WebApplication app, int grpcPort, int httpPort)
     {
         App = app;
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
-        Client = new EmbedderClient(Channel);
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        Channel = GrpcChannel.ForAddress(GrpcAddress);
+        Client = new EmbedderClient(Channel.Intercept(new KeyMetadataInterceptor(TestCredentials.ServiceKey)));
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        Http.DefaultRequestHeaders.Add("X-Api-Key", TestCredentials.ManagementKey);
     }
 
     public WebApplication App { get; }
+    public Uri GrpcAddress { get; }
     public GrpcChannel Channel { get; }
     public EmbedderClient Client { get; }
     public HttpClient Http { get; }
@@ -39,6 +44,7 @@ public sealed class EmbeddingHost : IAsyncDisposable
     {
         int grpcPort = FreeTcpPort.Next(), httpPort = FreeTcpPort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(TestCredentials.Configuration());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
@@ -63,8 +69,7 @@ public sealed class EmbeddingHost : IAsyncDisposable
         }
 
         var app = builder.Build();
-        app.MapGrpcService<EmbedderService>();
-        app.MapDefaultEndpoints();
+        app.MapEmbeddingEndpoints();
         await app.StartAsync();
         var host = new EmbeddingHost(app, grpcPort, httpPort);
         await host.Reloader.ScanAsync(CancellationToken.None);

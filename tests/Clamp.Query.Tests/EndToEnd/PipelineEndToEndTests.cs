@@ -5,12 +5,15 @@ using Clamp.Music;
 using Clamp.Music.Patching;
 using Clamp.Testing;
 using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Clamp.Query.Tests.EndToEnd;
 
 /// <summary>
-/// Patched scores published on the bus are embedded by the real embedding service, indexed by the vector store
-/// and found through the public API; an uploaded copy of a score classifies exactly like the stored one.
+/// Patched scores published on the bus (of tenant <see cref="TestCredentials.Tenant"/>) are embedded by the real
+/// embedding service, indexed by the vector store and found through the public API by that tenant's key and no other;
+/// an uploaded copy of a score classifies exactly like the stored one.
 /// </summary>
 public sealed class PipelineEndToEndTests(PipelineStack stack) : IClassFixture<PipelineStack>, IAsyncLifetime
 {
@@ -35,6 +38,7 @@ public sealed class PipelineEndToEndTests(PipelineStack stack) : IClassFixture<P
                 Patches = patches.Ids,
                 PatchCount = patches.Count,
                 Metadata = new ScoreMetadata { Title = tune.Metadata.Title, Type = "jig", Collection = "nottingham" },
+                Tenant = TestCredentials.Tenant,
             });
         }
         await Eventually.TrueAsync(
@@ -47,13 +51,33 @@ public sealed class PipelineEndToEndTests(PipelineStack stack) : IClassFixture<P
     [Fact]
     public async Task Indexed_scores_are_found_by_a_text_search()
     {
-        var response = await stack.Client.SearchAsync(new SearchRequest { Query = "a lively jig", K = 20, Filter = new ScoreFilter { Types_ = { "jig" } } });
+        // Every test of the class publishes its own six scores first (InitializeAsync): ask for all of them.
+        var response = await stack.Client.SearchAsync(new SearchRequest { Query = "a lively jig", K = 100, Filter = new ScoreFilter { Types_ = { "jig" } } });
 
         Assert.Equal(PipelineStack.ModelVersion, response.ModelVersion);
         Assert.Superset(scores.Select(s => s.Id.ToString()).ToHashSet(), response.Hits.Select(h => h.ScoreId).ToHashSet());
         Assert.All(response.Hits, hit => Assert.Equal("nottingham", hit.Collection));
         Assert.True(response.Hits.Zip(response.Hits.Skip(1)).All(p => p.First.Score >= p.Second.Score));
         Assert.Empty(stack.Bus.Received<ScoreFailed>());
+    }
+
+    [Fact]
+    public async Task The_tenant_travels_with_the_score_and_another_tenant_finds_none_of_them()
+    {
+        using var channel = GrpcChannel.ForAddress(stack.Query.Address);
+        var beta = new Contracts.Grpc.ScoreSearch.ScoreSearchClient(channel);
+        var headers = new Metadata { { "x-api-key", TestCredentials.OtherTenantKey } };
+        var ids = scores.Select(s => s.Id.ToString()).ToHashSet();
+
+        var search = await beta.SearchAsync(new SearchRequest { Query = "a lively jig", K = 100 }, headers);
+        var similar = await Assert.ThrowsAsync<RpcException>(() =>
+            beta.SimilarAsync(new SimilarRequest { ScoreId = scores[0].Id.ToString() }, headers).ResponseAsync);
+
+        Assert.DoesNotContain(search.Hits, hit => ids.Contains(hit.ScoreId));
+        Assert.Equal(StatusCode.NotFound, similar.StatusCode);
+        var database = new Clamp.VectorStore.Tests.Support.VectorStoreDatabase(stack.VectorStore.Services);
+        var table = (await database.Versions.FindAsync(PipelineStack.ModelVersion, CancellationToken.None))!.TableName;
+        Assert.Equal(scores.Count, await database.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE tenant = '{TestCredentials.Tenant}'"));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Clamp.Contracts.Messages;
 using Clamp.Embedding;
-using Clamp.Embedding.Grpc;
 using Clamp.Embedding.Models;
 using Clamp.Inference.Tests.Fixtures;
 using Clamp.ServiceDefaults;
@@ -48,15 +47,11 @@ public sealed class PipelineStack : IAsyncLifetime
                 builder.AddServiceDefaults();
                 builder.AddEmbeddingServices();
             },
-            app =>
-            {
-                app.MapGrpcService<EmbedderService>();
-                app.MapDefaultEndpoints();
-            });
+            app => app.MapEmbeddingEndpoints());
         await Embedding.Services.GetRequiredService<ModelReloader>().ScanAsync(CancellationToken.None);
         VectorStore = await VectorStoreTestHost.StartAsync(infrastructure);
         Query = await InProcessGrpcHost.StartAsync(
-            new Dictionary<string, string?>
+            new Dictionary<string, string?>(TestCredentials.Configuration())
             {
                 ["Query:EmbedderAddress"] = Embedding.Address.ToString(),
                 ["Query:VectorStoreAddress"] = VectorStore.Address.ToString(),
@@ -64,8 +59,9 @@ public sealed class PipelineStack : IAsyncLifetime
                 ["Logging:LogLevel:Default"] = "Warning",
             },
             builder => builder.AddQueryServices(),
-            app => app.MapQueryEndpoints());
-        Client = new Contracts.Grpc.ScoreSearch.ScoreSearchClient(Query.Channel);
+            app => app.MapQueryEndpoints(),
+            clientKey: TestCredentials.ApiKey);
+        Client = new Contracts.Grpc.ScoreSearch.ScoreSearchClient(Query.Calls);
         Bus = await new MessageProbe(infrastructure.Platform.RabbitMq, infrastructure.VirtualHost)
             .Record<ScoreIndexed>().Record<ScoreFailed>().StartAsync();
     }

@@ -306,7 +306,7 @@ public sealed class ScoreSearchWithFakeEmbedderTests(QueryStack stack) : IClassF
     public async Task Search_is_unavailable_when_the_embedding_service_is_down()
     {
         await using var query = await stack.StartQueryAsync(new Uri($"http://127.0.0.1:{Clamp.Testing.FreeTcpPort.Next()}"));
-        var client = new ScoreSearch.ScoreSearchClient(query.Channel);
+        var client = new ScoreSearch.ScoreSearchClient(query.Calls);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => client.SearchAsync(new SearchRequest { Query = "jig" }).ResponseAsync);
 

@@ -10,8 +10,9 @@ namespace Clamp.Query.Tests.Support;
 
 /// <summary>
 /// The query service in front of the real vector store (real PostgreSQL) and the FAKE hashing embedder, each
-/// hosted on its own loopback port and reached over real gRPC channels. The store holds 40 scores whose
-/// embeddings are the fake's vectors of their descriptions, so a search for a description finds its score.
+/// hosted on its own loopback port and reached over real gRPC channels. The store holds 40 scores of tenant
+/// <see cref="TestCredentials.Tenant"/> whose embeddings are the fake's vectors of their descriptions, so a search for a
+/// description finds its score.
 /// </summary>
 public sealed class QueryStack : IAsyncLifetime
 {
@@ -39,31 +40,37 @@ public sealed class QueryStack : IAsyncLifetime
             var id = Guid.NewGuid();
             var row = new EmbeddingRow(id, $"hash{i}", HashingFakeEmbedder.Vector(Description(i)),
                 i % 2 == 0 ? "nottingham" : "oneills", Keys[i % Keys.Length], "6/8", Types[i % Types.Length],
-                i % 4 == 0 ? ["session"] : [], $"Tune {i}", null);
+                i % 4 == 0 ? ["session"] : [], $"Tune {i}", null, TestCredentials.Tenant);
             return (id, Description(i), row);
         }).ToList();
-        var database = new VectorStoreDatabase(VectorStore.Services);
-        await database.LoadAsync(HashingFakeEmbedder.ModelVersion, HashingFakeEmbedder.Dimension, stored.Select(s => s.row).ToList());
-        await database.LoadDocumentsAsync(stored.Select(s => new ScoreDocument(s.id, s.row.Title, [], null, null, null,
-            s.row.Collection, s.row.Tags, s.row.Type, null, null, null)).ToList());
+        await StoreAsync(stored.Select(s => s.row).ToList());
         Stored = stored;
 
         Embedder = await StartFakeEmbedderAsync();
         Query = await StartQueryAsync(Embedder.Address);
-        Client = new ScoreSearch.ScoreSearchClient(Query.Channel);
+        Client = new ScoreSearch.ScoreSearchClient(Query.Calls);
     }
 
-    /// <summary>A query service whose embedding service is at <paramref name="embeddingAddress"/>.</summary>
-    public Task<InProcessGrpcHost> StartQueryAsync(Uri embeddingAddress) => InProcessGrpcHost.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Query:EmbedderAddress"] = embeddingAddress.ToString(),
-            ["Query:VectorStoreAddress"] = VectorStore.Address.ToString(),
-            ["Query:ServingVersionCacheMs"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        },
-        builder => builder.AddQueryServices(),
-        app => app.MapQueryEndpoints());
+    /// <summary>Stores rows (embeddings and filter metadata) in the vector store, with their keyword documents.</summary>
+    public async Task StoreAsync(IReadOnlyList<EmbeddingRow> rows)
+    {
+        var database = new VectorStoreDatabase(VectorStore.Services);
+        await database.LoadAsync(HashingFakeEmbedder.ModelVersion, HashingFakeEmbedder.Dimension, rows);
+        await database.LoadDocumentsAsync(rows.Select(r => new ScoreDocument(r.ScoreId, r.Title, [], r.Composer, null, null,
+            r.Collection, r.Tags, r.Type, null, null, null, r.Tenant)).ToList());
+    }
+
+    /// <summary>A query service whose embedding service is at <paramref name="embeddingAddress"/>, called with the test API key.</summary>
+    public Task<InProcessGrpcHost> StartQueryAsync(Uri embeddingAddress)
+    {
+        var configuration = TestCredentials.Configuration();
+        configuration["Query:EmbedderAddress"] = embeddingAddress.ToString();
+        configuration["Query:VectorStoreAddress"] = VectorStore.Address.ToString();
+        configuration["Query:ServingVersionCacheMs"] = "0";
+        configuration["Logging:LogLevel:Default"] = "Warning";
+        return InProcessGrpcHost.StartAsync(configuration, builder => builder.AddQueryServices(), app => app.MapQueryEndpoints(),
+            clientKey: TestCredentials.ApiKey);
+    }
 
     private static Task<InProcessGrpcHost> StartFakeEmbedderAsync() => InProcessGrpcHost.StartAsync(
         new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" },

@@ -56,6 +56,21 @@ public sealed class ScoreEmbeddedConsumerTests(IsolatedInfrastructure infrastruc
     }
 
     [Fact]
+    public async Task Each_score_is_stored_with_the_tenant_its_message_carries_and_an_old_message_with_the_default_one()
+    {
+        var ofBeta = Embedded.Score(Guid.NewGuid(), vectors.Next(), Version) with { Tenant = "beta" };
+        var old = Embedded.Score(Guid.NewGuid(), vectors.Next(), Version);
+        await bus.Bus.PublishBatch([ofBeta, old]);
+        await WaitForIndexedAsync(ofBeta.ScoreId, 1);
+        await WaitForIndexedAsync(old.ScoreId, 1);
+        var table = (await database.Versions.FindAsync(Version, default))!.TableName;
+
+        Assert.Equal("beta", await database.ScalarAsync<string>($"SELECT tenant FROM {table} WHERE score_id = '{ofBeta.ScoreId}'"));
+        Assert.Equal("beta", await database.ScalarAsync<string>($"SELECT tenant FROM score_documents WHERE score_id = '{ofBeta.ScoreId}'"));
+        Assert.Equal(Tenants.Default, await database.ScalarAsync<string>($"SELECT tenant FROM {table} WHERE score_id = '{old.ScoreId}'"));
+    }
+
+    [Fact]
     public async Task A_changed_score_is_updated_in_place()
     {
         var scoreId = Guid.NewGuid();

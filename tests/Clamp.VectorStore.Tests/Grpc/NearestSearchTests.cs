@@ -1,4 +1,5 @@
 using Clamp.Contracts.Grpc;
+using Clamp.Contracts.Messages;
 using Clamp.Testing;
 using Clamp.VectorStore.Storage;
 using Clamp.VectorStore.Tests.Support;
@@ -27,7 +28,7 @@ public sealed class NearestSearchTests(IsolatedInfrastructure infrastructure) : 
     public async Task InitializeAsync()
     {
         host = await VectorStoreTestHost.StartAsync(infrastructure);
-        client = new VectorStoreClient(host.Channel);
+        client = new VectorStoreClient(host.Calls);
         database = new VectorStoreDatabase(host.Services);
         var vectors = new UnitVectors(Dimension, seed: 7);
         for (var i = 0; i < Count; i++)
@@ -37,7 +38,7 @@ public sealed class NearestSearchTests(IsolatedInfrastructure infrastructure) : 
                 Collections[i % Collections.Length], Keys[i % Keys.Length], i % 2 == 0 ? "6/8" : "4/4",
                 i % 3 == 0 ? "jig" : "reel",
                 i % 10 == 0 ? ["dance", "session"] : ["dance"],
-                $"Tune {i}", i % 7 == 0 ? "O'Carolan" : null));
+                $"Tune {i}", i % 7 == 0 ? "O'Carolan" : null, Tenants.Default));
         }
         // The first version serves at once, so its HNSW index exists before the load (filled row by row).
         await database.LoadAsync(Version, Dimension, rows);
@@ -47,7 +48,7 @@ public sealed class NearestSearchTests(IsolatedInfrastructure infrastructure) : 
 
     private NearestRequest Request(float[] vector, int k = 10, int offset = 0, bool exact = false, ScoreFilter? filter = null)
     {
-        var request = new NearestRequest { K = k, Offset = offset, Exact = exact, Filter = filter };
+        var request = new NearestRequest { K = k, Offset = offset, Exact = exact, Filter = filter, Tenants = { Tenants.Default } };
         request.Vector.AddRange(vector);
         return request;
     }
@@ -88,9 +89,10 @@ public sealed class NearestSearchTests(IsolatedInfrastructure infrastructure) : 
     {
         var table = VersionTableName.For(Version);
         var vector = "[" + string.Join(",", rows[0].Embedding.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
+        await database.ScalarAsync<long?>($"ANALYZE {table}");
         var plan = await database.ScalarAsync<string>(
-            $"EXPLAIN (FORMAT JSON) SELECT score_id FROM {table} ORDER BY embedding <=> '{vector}' LIMIT 10");
-        Assert.Contains($"{table}_hnsw", plan);
+            $"EXPLAIN (FORMAT JSON) SELECT score_id FROM {table} WHERE tenant = ANY('{{{Tenants.Default}}}') ORDER BY embedding <=> '{vector}' LIMIT 10");
+        Assert.True(plan!.Contains($"{table}_hnsw"), plan);
     }
 
     [Fact]
@@ -148,11 +150,11 @@ public sealed class NearestSearchTests(IsolatedInfrastructure infrastructure) : 
     [Fact]
     public async Task The_stored_embedding_of_a_score_comes_back()
     {
-        var response = await client.GetEmbeddingAsync(new GetEmbeddingRequest { ScoreId = rows[9].ScoreId.ToString() });
+        var response = await client.GetEmbeddingAsync(new GetEmbeddingRequest { ScoreId = rows[9].ScoreId.ToString(), Tenants = { Tenants.Default } });
         Assert.True(response.Found);
         Assert.Equal(rows[9].Embedding, response.Vector.ToArray());
 
-        var missing = await client.GetEmbeddingAsync(new GetEmbeddingRequest { ScoreId = Guid.NewGuid().ToString() });
+        var missing = await client.GetEmbeddingAsync(new GetEmbeddingRequest { ScoreId = Guid.NewGuid().ToString(), Tenants = { Tenants.Default } });
         Assert.False(missing.Found);
     }
 
@@ -171,7 +173,8 @@ public sealed class NearestSearchTests(IsolatedInfrastructure infrastructure) : 
         var notFound = await Assert.ThrowsAsync<RpcException>(() => client.NearestAsync(unknownVersion).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
 
-        var badId = await Assert.ThrowsAsync<RpcException>(() => client.GetEmbeddingAsync(new GetEmbeddingRequest { ScoreId = "tune-1" }).ResponseAsync);
+        var badId = await Assert.ThrowsAsync<RpcException>(() =>
+            client.GetEmbeddingAsync(new GetEmbeddingRequest { ScoreId = "tune-1", Tenants = { Tenants.Default } }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, badId.StatusCode);
     }
 

@@ -54,7 +54,7 @@ public sealed class KeywordCatalogue : IAsyncLifetime
     {
         await infrastructure.InitializeAsync();
         host = await VectorStoreTestHost.StartAsync(infrastructure);
-        Client = new VectorStoreClient(host.Channel);
+        Client = new VectorStoreClient(host.Calls);
         Database = new VectorStoreDatabase(host.Services);
         Bus = await new MessageProbe(infrastructure.Platform.RabbitMq, infrastructure.VirtualHost).Record<ScoreIndexed>().StartAsync();
         await Bus.Bus.PublishBatch(Scores.Select(entry => Embedded.Score(Ids[entry.Key], Vectors.Next(), Version, entry.Value)));

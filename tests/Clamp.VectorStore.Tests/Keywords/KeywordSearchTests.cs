@@ -22,7 +22,7 @@ public sealed class KeywordSearchTests(KeywordCatalogue catalogue) : IClassFixtu
     private VectorStoreClient Client => catalogue.Client;
 
     private async Task<IReadOnlyList<ScoreHit>> SearchAsync(string query, ScoreFilter? filter = null, string version = Version, int k = 10) =>
-        (await Client.KeywordAsync(new KeywordRequest { Query = query, K = k, Filter = filter, ModelVersion = version })).Hits;
+        (await Client.KeywordAsync(new KeywordRequest { Query = query, K = k, Filter = filter, ModelVersion = version, Tenants = { Tenants.Default } })).Hits;
 
     private string NameOf(ScoreHit hit) => catalogue.Ids.Single(pair => pair.Value.ToString() == hit.ScoreId).Key;
 
@@ -102,7 +102,7 @@ public sealed class KeywordSearchTests(KeywordCatalogue catalogue) : IClassFixtu
         Assert.Equal(["maggie", "sally"], irish.Select(NameOf).Order());
 
         var all = await SearchAsync("ireland");
-        var second = await Client.KeywordAsync(new KeywordRequest { Query = "ireland", K = 2, Offset = 1, ModelVersion = Version });
+        var second = await Client.KeywordAsync(new KeywordRequest { Query = "ireland", K = 2, Offset = 1, ModelVersion = Version, Tenants = { Tenants.Default } });
         Assert.Equal(all.Skip(1).Take(2).Select(h => h.ScoreId), second.Hits.Select(h => h.ScoreId));
     }
 
@@ -156,7 +156,7 @@ public sealed class KeywordSearchTests(KeywordCatalogue catalogue) : IClassFixtu
     {
         var legacy = Guid.NewGuid();
         await catalogue.Database.LoadAsync(Version, 8,
-            [new EmbeddingRow(legacy, "legacy", catalogue.Vectors.Next(), "legacy", null, null, "hornpipe", [], "The Old Favourite", null)]);
+            [new EmbeddingRow(legacy, "legacy", catalogue.Vectors.Next(), "legacy", null, null, "hornpipe", [], "The Old Favourite", null, Tenants.Default)]);
         Assert.Empty(await SearchAsync("old favourite"));
 
         await using (await VectorStoreTestHost.StartAsync(catalogue.Infrastructure))

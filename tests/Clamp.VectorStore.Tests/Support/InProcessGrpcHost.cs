@@ -1,5 +1,8 @@
 using System.Net;
+using Clamp.ServiceDefaults.Auth;
 using Clamp.Testing;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -11,29 +14,38 @@ namespace Clamp.VectorStore.Tests.Support;
 
 /// <summary>
 /// A service hosted in the test process the way it runs for real: Kestrel on 127.0.0.1 with a free port,
-/// HTTP/2 cleartext, reached through a real <see cref="GrpcChannel"/>.
+/// HTTP/2 cleartext, reached through a real <see cref="GrpcChannel"/> whose calls present a key (the service key of
+/// <see cref="TestCredentials"/> unless the host is started with another).
 /// </summary>
 public sealed class InProcessGrpcHost : IAsyncDisposable
 {
-    private InProcessGrpcHost(WebApplication app, Uri address)
+    private readonly GrpcChannel channel;
+
+    private InProcessGrpcHost(WebApplication app, Uri address, string clientKey)
     {
         App = app;
         Address = address;
-        Channel = GrpcChannel.ForAddress(address);
+        channel = GrpcChannel.ForAddress(address);
+        Calls = channel.Intercept(new KeyMetadataInterceptor(clientKey));
     }
 
     public WebApplication App { get; }
     public Uri Address { get; }
-    public GrpcChannel Channel { get; }
+
+    /// <summary>Calls to the service, each presenting the host's client key.</summary>
+    public CallInvoker Calls { get; }
+
     public IServiceProvider Services => App.Services;
 
     public static async Task<InProcessGrpcHost> StartAsync(
         IDictionary<string, string?> configuration,
         Action<IHostApplicationBuilder> addServices,
-        Action<WebApplication> mapEndpoints)
+        Action<WebApplication> mapEndpoints,
+        string environment = "Development",
+        string clientKey = TestCredentials.ServiceKey)
     {
         var port = FreeTcpPort.Next();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         // Only the test's settings: appsettings.json files copied from referenced services would bind their ports.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(configuration);
@@ -43,12 +55,12 @@ public sealed class InProcessGrpcHost : IAsyncDisposable
         var app = builder.Build();
         mapEndpoints(app);
         await app.StartAsync();
-        return new InProcessGrpcHost(app, new Uri($"http://127.0.0.1:{port}"));
+        return new InProcessGrpcHost(app, new Uri($"http://127.0.0.1:{port}"), clientKey);
     }
 
     public async ValueTask DisposeAsync()
     {
-        Channel.Dispose();
+        channel.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
     }

@@ -27,7 +27,7 @@ public sealed class ServingVersionTests(IsolatedInfrastructure infrastructure) :
         bus = await new MessageProbe(infrastructure.Platform.RabbitMq, infrastructure.VirtualHost)
             .Record<ScoreIndexed>().Record<ScoreFailed>().StartAsync();
         database = new VectorStoreDatabase(host.Services);
-        client = new VectorStoreClient(host.Channel);
+        client = new VectorStoreClient(host.Calls);
     }
 
     public async Task DisposeAsync()
@@ -40,7 +40,7 @@ public sealed class ServingVersionTests(IsolatedInfrastructure infrastructure) :
 
     private async Task<string> ServedVersionAsync(float[] query)
     {
-        var request = new NearestRequest { K = 3 };
+        var request = new NearestRequest { K = 3, Tenants = { Tenants.Default } };
         request.Vector.AddRange(query);
         return (await client.NearestAsync(request)).ModelVersion;
     }
@@ -84,7 +84,7 @@ public sealed class ServingVersionTests(IsolatedInfrastructure infrastructure) :
         Assert.Equal("too long", await database.ScalarAsync<string>($"SELECT reason FROM index_failures WHERE score_id = '{ids[^1]}'"));
 
         // The retired version still answers when asked for by name (pages of searches begun before the switch).
-        var pinned = new NearestRequest { K = 3, ModelVersion = "1.0.0" };
+        var pinned = new NearestRequest { K = 3, ModelVersion = "1.0.0", Tenants = { Tenants.Default } };
         pinned.Vector.AddRange(v1.Next());
         Assert.Equal(3, (await client.NearestAsync(pinned)).Hits.Count);
     }

@@ -20,7 +20,7 @@ namespace Clamp.Web.Tests.Support;
 /// </summary>
 public sealed class WebPlatform : IAsyncLifetime
 {
-    public const string ApiKey = "web-test-key";
+    public const string ApiKey = TestCredentials.ApiKey;
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly IsolatedInfrastructure infrastructure = new();
@@ -48,7 +48,7 @@ public sealed class WebPlatform : IAsyncLifetime
         var vectorStore = await VectorStoreTestHost.StartAsync(infrastructure);
         grpcHosts.Add(vectorStore);
         var query = await InProcessGrpcHost.StartAsync(
-            new Dictionary<string, string?>
+            new Dictionary<string, string?>(TestCredentials.Configuration())
             {
                 ["Query:EmbedderAddress"] = $"http://{embedding.Channel.Target}",
                 ["Query:VectorStoreAddress"] = vectorStore.Address.ToString(),
@@ -67,7 +67,6 @@ public sealed class WebPlatform : IAsyncLifetime
 
         var services = new Dictionary<string, string?>(bus)
         {
-            ["Ingest:ApiKeys:0"] = ApiKey,
             ["Ingest:Outbox:PollInterval"] = "00:00:00.200",
         };
         IngestUrl = await StartAsync(IngestApp.Build, services);

@@ -18,7 +18,8 @@ public sealed class IngestClient(HttpClient http)
     public static IngestClient Create(PlatformSettings settings)
     {
         var http = new HttpClient { BaseAddress = settings.IngestUrl, Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", settings.ApiKey);
+        if (settings.ApiKey is { Length: > 0 } key)
+            http.DefaultRequestHeaders.Add("X-Api-Key", key);
         return new IngestClient(http);
     }
 

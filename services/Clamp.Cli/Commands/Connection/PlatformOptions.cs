@@ -3,9 +3,9 @@ using System.CommandLine;
 namespace Clamp.Cli.Commands.Connection;
 
 /// <summary>
-/// The options that say where the platform is (<c>--ingest-url</c>, <c>--api-key</c>, <c>--address</c>); a command
-/// adds the ones it needs and gets the <see cref="PlatformSettings"/>, where what is not given comes from the
-/// environment, the config file or the defaults.
+/// The options that say where the platform is (<c>--ingest-url</c>, <c>--address</c>) and the API key both its public
+/// APIs take (<c>--api-key</c>); a command adds the ones it needs and gets the <see cref="PlatformSettings"/>, where
+/// what is not given comes from the environment, the config file or the defaults.
 /// </summary>
 public sealed class PlatformOptions
 {
@@ -16,7 +16,7 @@ public sealed class PlatformOptions
 
     public Option<string?> ApiKey { get; } = new("--api-key")
     {
-        Description = $"The ingest API key (else ${PlatformSettings.ApiKeyVariable}, the config file's apiKey, {PlatformSettings.DefaultApiKey}).",
+        Description = $"The API key of the ingest API and the query service (else ${PlatformSettings.ApiKeyVariable}, the config file's apiKey).",
     };
 
     public Option<string?> Address { get; } = new("--address")
@@ -27,10 +27,21 @@ public sealed class PlatformOptions
     public void AddIngestTo(Command command)
     {
         command.Options.Add(IngestUrl);
-        command.Options.Add(ApiKey);
+        AddOnce(command, ApiKey);
     }
 
-    public void AddQueryTo(Command command) => command.Options.Add(Address);
+    public void AddQueryTo(Command command)
+    {
+        command.Options.Add(Address);
+        AddOnce(command, ApiKey);
+    }
+
+    /// <summary>The key is one option however many of the platform's APIs a command talks to.</summary>
+    private static void AddOnce(Command command, Option option)
+    {
+        if (!command.Options.Contains(option))
+            command.Options.Add(option);
+    }
 
     public PlatformSettings Settings(ParseResult result) =>
         PlatformSettings.Resolve(Given(result, IngestUrl), Given(result, ApiKey), Given(result, Address));

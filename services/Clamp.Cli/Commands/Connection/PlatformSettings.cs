@@ -1,14 +1,14 @@
 namespace Clamp.Cli.Commands.Connection;
 
 /// <summary>
-/// Where the platform is and the key to its ingest API: the one home of these settings and their defaults (those of
-/// the local platform <c>./run.sh</c> starts). Each setting is taken from the first that has it: the command-line
+/// Where the platform is and the key to its public APIs (ingest and query): the one home of these settings and their
+/// defaults (the addresses of the local platform <c>./run.sh</c> starts; its key is random, in the env.sh of
+/// deploy/local/up.sh, so there is no default key). Each setting is taken from the first that has it: the command-line
 /// option, the environment variable, the config file (<see cref="PlatformConfigFile"/>), the default.
 /// </summary>
-public sealed record PlatformSettings(Uri IngestUrl, string ApiKey, Uri QueryAddress)
+public sealed record PlatformSettings(Uri IngestUrl, string? ApiKey, Uri QueryAddress)
 {
     public const string DefaultIngestUrl = "http://127.0.0.1:5180";
-    public const string DefaultApiKey = "local-dev-key";
     public const string DefaultQueryAddress = "http://127.0.0.1:5183";
 
     public const string IngestUrlVariable = "CLAMP_INGEST_URL";
@@ -21,7 +21,7 @@ public sealed record PlatformSettings(Uri IngestUrl, string ApiKey, Uri QueryAdd
         var file = PlatformConfigFile.Load();
         return new PlatformSettings(
             Address(ingestUrl ?? Environment(IngestUrlVariable) ?? file.IngestUrl ?? DefaultIngestUrl, "ingest URL"),
-            apiKey ?? Environment(ApiKeyVariable) ?? file.ApiKey ?? DefaultApiKey,
+            apiKey ?? Environment(ApiKeyVariable) ?? file.ApiKey,
             Address(queryAddress ?? Environment(QueryAddressVariable) ?? file.QueryAddress ?? DefaultQueryAddress, "query address"));
     }
 
