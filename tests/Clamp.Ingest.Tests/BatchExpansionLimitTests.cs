@@ -10,6 +10,7 @@ namespace Clamp.Ingest.Tests;
 /// its size with the header copied into every tune are measured first, so a large header shared by thousands of
 /// tunes, or more tunes than the batch allows, costs about the upload's own size in memory, not header × tunes.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class BatchExpansionLimitTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using Clamp.Music;
 namespace Clamp.Ingest.Tests;
 
 /// <summary>POST /v1/scores:batch: zips (zip-bomb safe) and multi-tune ABC files, one score per file or tune.</summary>
+[Trait("Suite", "Hostile")]
 public sealed class BatchUploadTests(IngestHost host) : IClassFixture<IngestHost>
 {
     [Fact]

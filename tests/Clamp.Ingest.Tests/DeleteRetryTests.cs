@@ -9,6 +9,7 @@ namespace Clamp.Ingest.Tests;
 /// it is announced again after a wait, and after Ingest:DeleteRetry:MaxAttempts failures it is marked failed in
 /// ingest.failed_deletes and announced no more. A stand-in for the vector store fails the deletions it is told to.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class DeleteRetryTests(DeleteRetryTests.Host host) : IClassFixture<DeleteRetryTests.Host>
 {
     public sealed class Host : IngestHost

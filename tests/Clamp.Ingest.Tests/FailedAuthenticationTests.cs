@@ -3,6 +3,7 @@ using System.Net;
 namespace Clamp.Ingest.Tests;
 
 /// <summary>An ingest service that refuses a client after three wrong keys a minute.</summary>
+[Trait("Suite", "Hostile")]
 public sealed class LockoutIngestHost : IngestHost
 {
     public const int Limit = 3;

@@ -17,6 +17,7 @@ namespace Clamp.Ingest.Tests;
 /// Ingest:Outbox:MaxBatchBytes of payload, and a message the broker keeps refusing while it takes the others is set
 /// aside after Ingest:Outbox:MaxAttempts rounds (its score marked failed, counted in the set-aside metric).
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class OutboxLimitsTests(OutboxLimitsTests.Host host) : IClassFixture<OutboxLimitsTests.Host>, IAsyncLifetime
 {
     /// <summary>The schema and the broker without the service: only the relay each test builds publishes.</summary>

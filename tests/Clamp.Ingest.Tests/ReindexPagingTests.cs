@@ -2,11 +2,13 @@ using System.Net.Http.Json;
 using Clamp.Contracts.Messages;
 using Clamp.Ingest.Api;
 using Clamp.Ingest.Reindex;
+using Clamp.Testing;
 
 namespace Clamp.Ingest.Tests;
 
 /// <summary>A re-indexing step reads at most Ingest:Reindex:MaxPageBytes of score content: large scores make short
 /// pages (one score at least), small ones fill a page up to the limit.</summary>
+[Trait("Suite", "Hostile")]
 public sealed class ReindexPagingTests(ReindexPagingTests.Host host) : IClassFixture<ReindexPagingTests.Host>
 {
     public sealed class Host : IngestHost
@@ -27,7 +29,8 @@ public sealed class ReindexPagingTests(ReindexPagingTests.Host host) : IClassFix
         foreach (var size in new[] { 40_000, 40_000, 1_000, 1_000, 40_000 })
             await host.UploadAsync("sized.abc", TestScores.UniqueTuneOfSize(size));
 
-        var response = await host.Client.PostAsJsonAsync("v1/reindex", new ReindexRequest("clamp-small", "4.0.0"));
+        using var admin = host.NewClient(TestCredentials.AdminKey);
+        var response = await admin.PostAsJsonAsync("v1/reindex", new ReindexRequest("clamp-small", "4.0.0"));
         var job = (await response.Content.ReadFromJsonAsync<ReindexJobResponse>(IngestHost.Json))!;
         await host.Probe.WaitForAsync<ReindexProgress>(p => p.JobId == job.Id && p.Completed);
 

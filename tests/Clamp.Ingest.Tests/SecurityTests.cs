@@ -6,6 +6,7 @@ using System.Text.Json;
 namespace Clamp.Ingest.Tests;
 
 /// <summary>API keys on every route, the rate limit per key, and the OpenAPI document (behind the management key).</summary>
+[Trait("Suite", "Hostile")]
 public sealed class SecurityTests(IngestHost host) : IClassFixture<IngestHost>
 {
     [Theory]

@@ -2,6 +2,7 @@ namespace Clamp.Ingest.Tests;
 
 /// <summary>An upload that arrives slower than Ingest:MinUploadBytesPerSecond, after its grace period, is answered 408
 /// (Kestrel's minimum data rate), long before the upload deadline.</summary>
+[Trait("Suite", "Hostile")]
 public sealed class SlowUploadTests(SlowUploadTests.Host host) : IClassFixture<SlowUploadTests.Host>
 {
     public sealed class Host : IngestHost

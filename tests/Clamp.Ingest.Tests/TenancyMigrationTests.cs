@@ -9,6 +9,7 @@ using Npgsql;
 namespace Clamp.Ingest.Tests;
 
 /// <summary>Scores stored before tenancy belong to the default tenant once the schema is migrated, and only to it.</summary>
+[Trait("Suite", "Hostile")]
 public sealed class TenancyMigrationTests(IsolatedInfrastructure infrastructure) : IClassFixture<IsolatedInfrastructure>
 {
     private const string DefaultTenantKey = "test-api-key-of-the-default-tenant-1";

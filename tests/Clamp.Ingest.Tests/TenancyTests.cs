@@ -10,6 +10,7 @@ namespace Clamp.Ingest.Tests;
 /// 403), deduplication is per tenant, a shared tenant's scores are read by every key and deleted only by its own, and
 /// re-indexing needs an admin key.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class TenancyTests(IngestHost host) : IClassFixture<IngestHost>
 {
     private HttpClient Alpha => host.Client;

@@ -8,6 +8,7 @@ namespace Clamp.Ingest.Tests;
 
 /// <summary>The ingest API's limits on hostile requests: broken multipart bodies, stalled uploads, oversized scores in a
 /// batch and oversized metadata. Each is refused with a 4xx and its reason code, never a 500 or a held connection.</summary>
+[Trait("Suite", "Hostile")]
 public sealed class UploadLimitsTests(UploadLimitsTests.Host host) : IClassFixture<UploadLimitsTests.Host>
 {
     /// <summary>The ingest service with a short upload deadline and small metadata limits.</summary>

@@ -9,6 +9,7 @@ namespace Clamp.Patching.Tests;
 /// ordinary large tune exceeds it) is published as failed with its reason, like any unreadable score: the consumer
 /// neither hangs nor faults on it, and goes on with the next score.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class TooComplexScoreTests(TooComplexScoreTests.TightBudgetHost host) : IClassFixture<TooComplexScoreTests.TightBudgetHost>
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace Clamp.Platform.IntegrationTests;
 /// local scripts and of k8s/secrets.example.yaml, keys too short to be secret, the broker's guest/guest, a database
 /// password left at the example's placeholder. The message names the setting, never the secret.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class DefaultSecretsTests(IsolatedInfrastructure infrastructure) : IClassFixture<IsolatedInfrastructure>
 {
     [Theory]

@@ -15,6 +15,7 @@ namespace Clamp.Platform.IntegrationTests;
 /// that takes it for ever; scripts/redrive.sh moves it back. Queues an older version declared classic are migrated
 /// by scripts/migrate-queues.sh.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class DeliveryLimitTests(IsolatedInfrastructure infrastructure) : IClassFixture<IsolatedInfrastructure>
 {
     private const int Limit = 2;

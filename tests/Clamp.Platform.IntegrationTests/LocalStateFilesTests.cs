@@ -8,6 +8,7 @@ namespace Clamp.Platform.IntegrationTests;
 /// PostgreSQL's password file) through <c>write_private</c> of deploy/local/common.sh: readable by its owner only,
 /// also when it replaces a file that was open to all. (The scripts are bash for Debian and Ubuntu.)
 /// </summary>
+[Trait("Suite", "Hostile")]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class LocalStateFilesTests : IDisposable
 {

@@ -15,6 +15,7 @@ namespace Clamp.Platform.IntegrationTests;
 /// descriptions or data), holders of the management key everything; /metrics is behind the management key when one
 /// is configured, and answered only on the management port when one is configured.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class ManagementEndpointsTests
 {
     private const string Secret = "password authentication failed for user \"clamp_secret_user\"";

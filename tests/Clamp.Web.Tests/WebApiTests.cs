@@ -123,15 +123,15 @@ public sealed class WebApiTests(WebPlatform platform)
     {
         using var anonymous = platform.NewClient(apiKey: null);
         using var wrongKey = platform.NewClient("not-a-key");
-        using var other = platform.NewClient("key-of-someone-else");
+        using var other = platform.NewClient(TestCredentials.OtherTenantKey);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"api/scores/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.PostAsync("api/scores", Upload("x.abc", SampleTunes.First("reels.abc", 1)))).StatusCode);
         await other.GetAsync("api/search?q=a+reel");
         await other.GetAsync($"api/scores/{Guid.NewGuid()}/similar");
 
-        Assert.Contains(platform.QueryKeys.Calls, call => call == ("/clamp.v1.ScoreSearch/Search", "key-of-someone-else"));
-        Assert.Contains(platform.QueryKeys.Calls, call => call == ("/clamp.v1.ScoreSearch/Similar", "key-of-someone-else"));
+        Assert.Contains(platform.QueryKeys.Calls, call => call == ("/clamp.v1.ScoreSearch/Search", TestCredentials.OtherTenantKey));
+        Assert.Contains(platform.QueryKeys.Calls, call => call == ("/clamp.v1.ScoreSearch/Similar", TestCredentials.OtherTenantKey));
     }
 
     [Fact]

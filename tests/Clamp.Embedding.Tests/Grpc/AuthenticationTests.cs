@@ -10,6 +10,7 @@ namespace Clamp.Embedding.Tests.Grpc;
 /// The internal Embedder API answers only callers holding the service key (no key or an unknown one is unauthenticated,
 /// an API key is refused); its health service answers anyone.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class AuthenticationTests(EmbedderFixture fixture) : IClassFixture<EmbedderFixture>
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Clamp.Embedding.Tests.Grpc;
 /// The embedder's request queue is bounded (Embedding:MaxQueuedItems per model version and modality): a call that
 /// would queue more is shed with RESOURCE_EXHAUSTED, counted, and the service goes on answering once the queue drains.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class QueueLimitTests : IAsyncLifetime
 {
     private const int MaxQueued = 4;

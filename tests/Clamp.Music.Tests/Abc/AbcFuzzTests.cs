@@ -11,6 +11,7 @@ namespace Clamp.Music.Tests.Abc;
 /// tune may fail for an unexpected reason: every failure is a typed, explained <see cref="ScoreReadException"/>
 /// (<c>abc.too-complex</c> included). Inputs per test: <see cref="FuzzRuns"/> (2,100 and 600 by default).
 /// </summary>
+[Trait("Suite", "Hostile")]
 public class AbcFuzzTests
 {
     private static readonly string[] Insertions =

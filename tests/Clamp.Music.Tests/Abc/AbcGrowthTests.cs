@@ -9,6 +9,7 @@ namespace Clamp.Music.Tests.Abc;
 /// large file header shared by many tunes): reading 8 times the input may cost about 8 times the time and memory,
 /// never 64 times. Measured as ratios (<see cref="Growth"/>), never against the clock.
 /// </summary>
+[Trait("Suite", "Hostile")]
 [Collection(GrowthCollection.Name)]
 public class AbcGrowthTests
 {

@@ -11,6 +11,7 @@ namespace Clamp.Music.Tests.Import;
 /// Every reader spends the importer's one parse budget per file, and a file that needs more fails with its reader's
 /// <c>*.too-complex</c> code and the reason, never a hang, a crash or a result from a half-read file.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public class ParseBudgetTests
 {
     /// <summary>A budget too small for any real sample: 1 work unit per input byte and nothing more.</summary>
@@ -118,7 +119,10 @@ public class ParseBudgetTests
         Assert.Equal("abc.too-complex", failure.Code);
         Assert.Equal(import.Tunes.Count - 1, failure.TuneIndex);
         Assert.InRange(import.Succeeded.Count(), 10, 200);
-        Assert.InRange(allocated, 0, 128L * content.Length);
+        // Reading every tune would copy the header 5,000 times (over 5 GB). What the tunes read before the budget ran out
+        // allocate depends on the JIT tier the reader runs at: about 150 MB once tiered up, 730 MB measured cold (a
+        // filtered run, where tier-0 code allocates what tier 1 keeps on the stack). The bound sits between the two cases.
+        Assert.InRange(allocated, 0, 1_536L * content.Length);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Clamp.Music.Tests.Support;
 namespace Clamp.Music.Tests.Kern;
 
 /// <summary>Malformed and hostile kern input fails with a clear <see cref="ScoreReadException"/>, never a crash or a hang.</summary>
+[Trait("Suite", "Hostile")]
 public class KernHostileInputTests
 {
     [Theory]

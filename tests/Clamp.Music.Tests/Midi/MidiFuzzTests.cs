@@ -8,6 +8,7 @@ namespace Clamp.Music.Tests.Midi;
 /// Random and mutated MIDI only ever gives ABC or a typed, expected <see cref="ScoreReadException"/>. Inputs:
 /// <see cref="FuzzRuns"/> (400 by default).
 /// </summary>
+[Trait("Suite", "Hostile")]
 public class MidiFuzzTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Clamp.Music.Tests.MusicXml;
 /// Random and mutated inputs only ever give ABC or a typed, expected <see cref="ScoreReadException"/>. Inputs per
 /// test: <see cref="FuzzRuns"/> (300 by default; the random-bytes test tries each input raw and as a zip).
 /// </summary>
+[Trait("Suite", "Hostile")]
 public class MusicXmlFuzzTests
 {
     [Fact]

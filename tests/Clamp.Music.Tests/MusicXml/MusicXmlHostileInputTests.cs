@@ -6,6 +6,7 @@ using static Clamp.Music.Tests.MusicXml.MusicXmlDocument;
 namespace Clamp.Music.Tests.MusicXml;
 
 /// <summary>Hostile and absurd inputs are refused with a typed error before they cost memory or leak files.</summary>
+[Trait("Suite", "Hostile")]
 public class MusicXmlHostileInputTests
 {
     private static readonly string SmallScore = Score([DefaultAttributes + Note("C", 4, 8)]);

@@ -7,6 +7,7 @@ using Grpc.Net.Client;
 namespace Clamp.Query.Tests.Grpc;
 
 /// <summary>The public gRPC API takes the platform's API keys, as metadata <c>x-api-key</c> or <c>authorization: Bearer</c>.</summary>
+[Trait("Suite", "Hostile")]
 public sealed class AuthenticationTests(QueryStack stack) : IClassFixture<QueryStack>
 {
     [Fact]
@@ -43,6 +44,7 @@ public sealed class AuthenticationTests(QueryStack stack) : IClassFixture<QueryS
 }
 
 /// <summary>Failed authentication is limited per client: after a few wrong keys, the client is refused for a while.</summary>
+[Trait("Suite", "Hostile")]
 public sealed class FailedAuthenticationLimitTests : IAsyncLifetime
 {
     private const int Limit = 3;

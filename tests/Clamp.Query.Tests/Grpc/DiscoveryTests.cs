@@ -12,6 +12,7 @@ namespace Clamp.Query.Tests.Grpc;
 /// The public API describes itself (server reflection, on in Development and where Grpc:EnableReflection says) and
 /// reports its health (grpc.health.v1) to anyone.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class DiscoveryTests(QueryStack stack) : IClassFixture<QueryStack>
 {
     [Fact]

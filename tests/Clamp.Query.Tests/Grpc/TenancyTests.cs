@@ -11,6 +11,7 @@ namespace Clamp.Query.Tests.Grpc;
 /// The <see cref="QueryStack"/> (40 scores of tenant alpha) plus scores of tenant beta (copies of alpha's descriptions,
 /// so their vectors tie with alpha's, and one titled "Secret Reel") and of the shared tenant library.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class TenantStack : IAsyncLifetime
 {
     public QueryStack Stack { get; } = new();

@@ -8,6 +8,7 @@ using VectorStoreClient = Clamp.Contracts.Grpc.VectorStore.VectorStoreClient;
 namespace Clamp.VectorStore.Tests.Grpc;
 
 /// <summary>The internal VectorStore API answers only callers holding the service key: no key is unauthenticated, an API key is refused.</summary>
+[Trait("Suite", "Hostile")]
 public sealed class AuthenticationTests(IsolatedInfrastructure infrastructure) : IClassFixture<IsolatedInfrastructure>, IAsyncLifetime
 {
     private InProcessGrpcHost host = null!;

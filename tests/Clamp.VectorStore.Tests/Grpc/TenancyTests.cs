@@ -13,6 +13,7 @@ namespace Clamp.VectorStore.Tests.Grpc;
 /// The vector store on its own database with four scores of tenant alpha and, with the same vectors and titles, four of
 /// tenant beta: a search that leaked would find beta's level with alpha's.
 /// </summary>
+[Trait("Suite", "Hostile")]
 public sealed class TenantRows : IAsyncLifetime
 {
     public const string Version = "1.0.0-tenancy";

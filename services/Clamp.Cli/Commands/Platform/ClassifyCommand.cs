@@ -16,10 +16,10 @@ public static class ClassifyCommand
     public static Command Create()
     {
         var labels = new Option<string>("--labels") { Description = "Candidate labels, comma separated.", Required = true };
-        var template = new Option<string>("--template")
+        // No default here: without --template the model's own prompt template applies, on the server as locally.
+        var template = new Option<string?>("--template")
         {
-            Description = "Prompt template with a {label} placeholder.",
-            DefaultValueFactory = _ => "This is a {label}.",
+            Description = "Prompt template with a {label} placeholder (default: the model's own template).",
         };
         var scoreId = new Option<string?>("--score-id") { Description = "An indexed score's id." };
         var file = new Option<FileInfo?>("--file") { Description = "A score file to classify without indexing it." };
@@ -48,8 +48,7 @@ public static class ClassifyCommand
             var labelList = result.GetRequiredValue(labels).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (result.GetValue(localFile) is { } local)
             {
-                var ownTemplate = result.GetResult(template) is { Implicit: false } ? result.GetValue(template) : null;
-                return LocalClassify.Run(LocalRequest.Of(result, model, json, 0), local, labelList, ownTemplate);
+                return LocalClassify.Run(LocalRequest.Of(result, model, json, 0), local, labelList, result.GetValue(template));
             }
 
             var request = new ClassifyRequest
