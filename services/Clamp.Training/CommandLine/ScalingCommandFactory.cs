@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Clamp.Training.Training;
+using Clamp.Training.Loop;
 
 namespace Clamp.Training.CommandLine;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Clamp.Training.Training;
+using Clamp.Training.Loop;
 
 namespace Clamp.Training.Data;
 

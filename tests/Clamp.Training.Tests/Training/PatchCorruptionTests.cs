@@ -2,7 +2,7 @@ using Clamp.Music.Patching;
 using Clamp.Torch.Model;
 using Clamp.Torch.Native;
 using Clamp.Training.Tests.Support;
-using Clamp.Training.Training;
+using Clamp.Training.Loop;
 
 namespace Clamp.Training.Tests.Training;
 

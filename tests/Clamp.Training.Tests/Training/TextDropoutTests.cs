@@ -1,4 +1,4 @@
-using Clamp.Training.Training;
+using Clamp.Training.Loop;
 
 namespace Clamp.Training.Tests.Training;
 

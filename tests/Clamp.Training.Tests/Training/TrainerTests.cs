@@ -2,7 +2,7 @@ using Clamp.Inference.Text;
 using Clamp.Torch.Model;
 using Clamp.Training.Data;
 using Clamp.Training.Tests.Support;
-using Clamp.Training.Training;
+using Clamp.Training.Loop;
 
 namespace Clamp.Training.Tests.Training;
 

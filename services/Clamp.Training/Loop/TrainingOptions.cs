@@ -1,7 +1,7 @@
 using Clamp.Music.Patching;
 using Clamp.Torch.Model;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>Everything one training run needs; written into the manifest so a run can be repeated.</summary>
 public sealed record TrainingOptions

@@ -1,4 +1,4 @@
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>What one epoch did: its stage, mean training loss, speed and (contrastive epochs) dev metrics.</summary>
 public sealed record EpochRecord

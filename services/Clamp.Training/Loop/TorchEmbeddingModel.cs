@@ -3,7 +3,7 @@ using Clamp.Music.Patching;
 using Clamp.Torch.Model;
 using static TorchSharp.torch;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>The model being trained, as an <see cref="IEmbeddingModel"/> (eval mode, no gradients).</summary>
 public sealed class TorchEmbeddingModel(ClampModel model, Func<IReadOnlyList<string>, float[][]> sentences) : IEmbeddingModel

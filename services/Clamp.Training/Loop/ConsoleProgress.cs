@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>
 /// A Spectre.Console progress bar (loss, throughput, ETA) on an interactive terminal; plain lines about every

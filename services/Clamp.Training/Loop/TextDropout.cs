@@ -1,4 +1,4 @@
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>CLaMP's text dropout: each sentence of the description is kept with probability 0.5 (at least one), shuffled and joined.</summary>
 public static class TextDropout

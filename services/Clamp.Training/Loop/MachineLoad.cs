@@ -1,4 +1,4 @@
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>The machine's 1-minute load average (from /proc/loadavg), recorded with every timing so it says what else ran.</summary>
 public static class MachineLoad

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>PNG plots of a run: training loss per epoch of each stage, and the dev metrics per contrastive epoch.</summary>
 public static class TrainingPlots

@@ -1,4 +1,4 @@
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>
 /// Deterministic batches for one epoch: a seeded shuffle, then scores of similar length grouped together (within

@@ -6,7 +6,7 @@ using Clamp.Torch.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>
 /// One training run: masked-music-model epochs for the music encoder, then contrastive epochs for both towers

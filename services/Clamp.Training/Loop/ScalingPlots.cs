@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>
 /// The plots of a scaling study: for each dev metric, one PNG with a line per training run, the metric after each

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Clamp.Torch.Model;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>
 /// The state after the last finished epoch: model weights and the epoch history. A run that finds one resumes

@@ -1,7 +1,7 @@
 using Clamp.Music.Patching;
 using static TorchSharp.torch;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>
 /// The masked-music-model input: about <c>share</c> of the real patches are selected; of those 80% become the mask

@@ -5,7 +5,7 @@ using Clamp.Music.Patching;
 using Clamp.Torch.Onnx;
 using ClampModel = Clamp.Torch.Model.ClampModel;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>Writes the model directory of docs/model-format.md: the two ONNX graphs and manifest.json.</summary>
 public static class ModelExporter

@@ -1,7 +1,7 @@
 using Clamp.Music.Patching;
 using Clamp.Training.Data;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>The scores of a run, patched: the training scores (with their text-dropout variants) and the dev scores.</summary>
 public sealed class TrainingData

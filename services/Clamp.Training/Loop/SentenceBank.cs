@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Clamp.Inference.Text;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>
 /// The frozen text tower's sentence embeddings of every text a run needs (text-dropout variants, dev queries, label

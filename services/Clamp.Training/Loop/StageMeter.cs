@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>Running loss, throughput and ETA of a stage.</summary>
 public sealed class StageMeter(int steps)

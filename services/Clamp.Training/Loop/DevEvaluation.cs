@@ -2,7 +2,7 @@ using System.Globalization;
 using Clamp.Evaluation;
 using Clamp.Training.Data;
 
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>A zero-shot task's result beside its trivial baselines.</summary>
 public sealed record TaskResult(string Task, IReadOnlyList<string> Labels, ClassificationMetrics Model, ClassificationMetrics Majority)

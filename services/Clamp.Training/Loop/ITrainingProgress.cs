@@ -1,4 +1,4 @@
-namespace Clamp.Training.Training;
+namespace Clamp.Training.Loop;
 
 /// <summary>Where a training run reports progress: a progress bar on a terminal, log lines otherwise.</summary>
 public interface ITrainingProgress
