@@ -45,7 +45,6 @@ public static class IngestServiceExtensions
             bus.AddConsumer<ScoreFailedConsumer, RetryingConsumerDefinition<ScoreFailedConsumer>>();
             bus.AddConsumer<PipelineFaultConsumer, RetryingConsumerDefinition<PipelineFaultConsumer>>();
             bus.AddConsumer<ModelPublishedConsumer, RetryingConsumerDefinition<ModelPublishedConsumer>>();
-            bus.AddConsumer<ReindexRequestedConsumer, RetryingConsumerDefinition<ReindexRequestedConsumer>>();
             bus.AddConsumer<ScoreDeleteFaultConsumer, RetryingConsumerDefinition<ScoreDeleteFaultConsumer>>();
         });
         services.AddHostedService<OutboxRelay>();

@@ -12,10 +12,3 @@ internal sealed class ModelPublishedConsumer(ReindexJobRepository jobs) : IConsu
         return jobs.StartAsync(ReindexJob.IdFor(model.ModelId, model.ModelVersion), model.ModelId, model.ModelVersion, context.CancellationToken);
     }
 }
-
-/// <summary>Someone asked for a re-indexing job by id; a repeated request starts nothing new.</summary>
-internal sealed class ReindexRequestedConsumer(ReindexJobRepository jobs) : IConsumer<ReindexRequested>
-{
-    public Task Consume(ConsumeContext<ReindexRequested> context) =>
-        jobs.StartAsync(context.Message.JobId, context.Message.ModelId, context.Message.ModelVersion, context.CancellationToken);
-}
