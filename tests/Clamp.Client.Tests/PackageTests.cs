@@ -28,6 +28,7 @@ public sealed class PackageTests
             var dependencies = XDocument.Load(nuspec).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).ToList();
             Assert.Contains("Grpc.Net.ClientFactory", dependencies);
             Assert.DoesNotContain("Clamp.Contracts", dependencies);
+            Assert.DoesNotContain("Grpc.AspNetCore", dependencies);
         }
         finally
         {
