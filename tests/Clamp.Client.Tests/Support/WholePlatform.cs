@@ -1,10 +1,8 @@
-using Clamp.Embedding;
-using Clamp.Embedding.Models;
+using Clamp.Embedding.Tests.Support;
 using Clamp.Ingest;
 using Clamp.Inference.Tests.Fixtures;
 using Clamp.Patching;
 using Clamp.Query;
-using Clamp.ServiceDefaults;
 using Clamp.Testing;
 using Clamp.VectorStore.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +21,7 @@ public sealed class WholePlatform : IAsyncLifetime
     private readonly IsolatedInfrastructure infrastructure = new();
     private readonly TempDirectory models = new();
     private readonly List<WebApplication> apps = [];
-    private readonly List<InProcessGrpcHost> hosts = [];
+    private readonly List<IAsyncDisposable> disposables = [];
 
     public Uri IngestUrl { get; private set; } = null!;
     public Uri QueryAddress { get; private set; } = null!;
@@ -42,28 +40,14 @@ public sealed class WholePlatform : IAsyncLifetime
         apps.Add(PatchingApp.Build(["--urls", $"http://127.0.0.1:{FreeTcpPort.Next()}"], configuration));
         foreach (var app in apps) await app.StartAsync();
 
-        var embedding = await InProcessGrpcHost.StartAsync(
-            new Dictionary<string, string?>(configuration)
-            {
-                ["Embedding:ModelsPath"] = models.Path,
-                ["Embedding:Provider"] = "Cpu",
-                ["Embedding:IntraOpThreads"] = "1",
-                ["Embedding:ReloadPollSeconds"] = "3600",
-            },
-            builder =>
-            {
-                builder.AddServiceDefaults();
-                builder.AddEmbeddingServices();
-            },
-            app => app.MapEmbeddingEndpoints());
-        hosts.Add(embedding);
-        await embedding.Services.GetRequiredService<ModelReloader>().ScanAsync(CancellationToken.None);
+        var embedding = await EmbeddingHost.StartAsync(models.Path, messageBus: configuration);
+        disposables.Add(embedding);
         var vectorStore = await VectorStoreTestHost.StartAsync(infrastructure);
-        hosts.Add(vectorStore);
+        disposables.Add(vectorStore);
         var query = await InProcessGrpcHost.StartAsync(
             new Dictionary<string, string?>(TestCredentials.Configuration())
             {
-                ["Query:EmbedderAddress"] = embedding.Address.ToString(),
+                ["Query:EmbedderAddress"] = $"http://{embedding.Channel.Target}",
                 ["Query:VectorStoreAddress"] = vectorStore.Address.ToString(),
                 ["Query:ServingVersionCacheMs"] = "0",
                 ["Logging:LogLevel:Default"] = "Warning",
@@ -71,13 +55,13 @@ public sealed class WholePlatform : IAsyncLifetime
             builder => builder.AddQueryServices(),
             app => app.MapQueryEndpoints(),
             clientKey: TestCredentials.ApiKey);
-        hosts.Add(query);
+        disposables.Add(query);
         QueryAddress = query.Address;
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var host in Enumerable.Reverse(hosts)) await host.DisposeAsync();
+        foreach (var host in Enumerable.Reverse(disposables)) await host.DisposeAsync();
         foreach (var app in Enumerable.Reverse(apps))
         {
             await app.StopAsync();
