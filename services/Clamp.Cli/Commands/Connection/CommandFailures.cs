@@ -1,11 +1,11 @@
-using Grpc.Core;
+using Clamp.Client;
 
 namespace Clamp.Cli.Commands.Connection;
 
 /// <summary>
 /// Runs a platform command's action and turns its failure into one line on stderr and an exit code
-/// (<see cref="ExitCodes"/>): a <see cref="CliFailure"/> keeps its own; a gRPC call the server did not answer is 3,
-/// one it refused for want of credentials 4, any other failed call 1.
+/// (<see cref="ExitCodes"/>): a <see cref="CliFailure"/> keeps its own; a call (gRPC or HTTP, through Clamp.Client) the
+/// server did not answer is 3, one it refused for want of credentials 4, any other failed call 1.
 /// </summary>
 public static class CommandFailures
 {
@@ -19,19 +19,17 @@ public static class CommandFailures
         {
             return Report(error, e.ExitCode, e.Message);
         }
-        catch (IngestRefusal e)
+        catch (ClampException e)
         {
-            return Report(error, ExitCodes.Failed, e.Message);
-        }
-        catch (RpcException e)
-        {
-            var code = e.StatusCode switch
+            var code = e.Failure switch
             {
-                StatusCode.Unavailable => ExitCodes.Unreachable,
-                StatusCode.Unauthenticated or StatusCode.PermissionDenied => ExitCodes.RefusedKey,
+                ClampFailure.Unreachable => ExitCodes.Unreachable,
+                ClampFailure.Unauthenticated => ExitCodes.RefusedKey,
+                // An ingest request that timed out is an unreachable server, as before; a gRPC deadline a failed call.
+                ClampFailure.DeadlineExceeded when e.GrpcStatus is null => ExitCodes.Unreachable,
                 _ => ExitCodes.Failed,
             };
-            return Report(error, code, $"{e.StatusCode}: {e.Status.Detail}");
+            return Report(error, code, e.Message);
         }
     }
 

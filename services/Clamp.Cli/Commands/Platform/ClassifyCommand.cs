@@ -62,9 +62,8 @@ public static class ClassifyCommand
             else
                 request.ScoreId = result.GetValue(scoreId)!;
 
-            var (channel, client) = service.Connect(result);
-            using var _ = channel;
-            var response = await client.ClassifyAsync(request, deadline: service.Deadline(result), cancellationToken: cancellation);
+            using var platform = service.Connect(result);
+            var response = await platform.Search.ClassifyAsync(request, cancellation);
 
             var subject = request.ScoreCase == ClassifyRequest.ScoreOneofCase.ScoreId ? request.ScoreId : request.Uploaded.FileName;
             LabelsOutput.Write(result.InvocationConfiguration.Output, result.GetValue(json), $"classify {subject} (model {response.ModelVersion}):",

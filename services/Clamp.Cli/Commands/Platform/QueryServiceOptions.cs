@@ -1,15 +1,12 @@
 using System.CommandLine;
 using Clamp.Cli.Commands.Connection;
-using Clamp.Contracts.Grpc;
-using Grpc.Core.Interceptors;
-using Grpc.Net.Client;
 
 namespace Clamp.Cli.Commands.Platform;
 
 /// <summary>
 /// The options every command that talks to the query service shares (<c>--address</c> and <c>--api-key</c> from
-/// <see cref="PlatformOptions"/>, <c>--model-version</c>, <c>--timeout</c>), and the client it makes, which presents the
-/// API key on every call (metadata <c>x-api-key</c>).
+/// <see cref="PlatformOptions"/>, <c>--model-version</c>, <c>--timeout</c>), and the connection they make (Clamp.Client:
+/// the API key on every call, the timeout as each call's deadline).
 /// </summary>
 public sealed class QueryServiceOptions(PlatformOptions platform)
 {
@@ -38,18 +35,6 @@ public sealed class QueryServiceOptions(PlatformOptions platform)
         command.Options.Add(TimeoutSeconds);
     }
 
-    public (GrpcChannel Channel, ScoreSearch.ScoreSearchClient Client) Connect(ParseResult result)
-    {
-        var settings = Platform.Settings(result);
-        var channel = GrpcChannel.ForAddress(settings.QueryAddress);
-        var calls = channel.Intercept(metadata =>
-        {
-            if (settings.ApiKey is { Length: > 0 } key)
-                metadata.Add("x-api-key", key);
-            return metadata;
-        });
-        return (channel, new ScoreSearch.ScoreSearchClient(calls));
-    }
-
-    public DateTime Deadline(ParseResult result) => DateTime.UtcNow.AddSeconds(result.GetValue(TimeoutSeconds));
+    public PlatformConnection Connect(ParseResult result) =>
+        PlatformConnection.Open(Platform.Settings(result), TimeSpan.FromSeconds(result.GetValue(TimeoutSeconds)));
 }

@@ -48,13 +48,12 @@ public static class SearchCommand
             }
 
             var query = given[0];
-            var (channel, client) = service.Connect(result);
-            using var _ = channel;
+            using var platform = service.Connect(result);
             var filter = new ScoreFilter();
             filter.Types_.AddRange(result.GetValue(types) ?? []);
             filter.Keys.AddRange(result.GetValue(keys) ?? []);
             filter.Collections.AddRange(result.GetValue(collections) ?? []);
-            var response = await client.SearchAsync(
+            var response = await platform.Search.SearchAsync(
                 new SearchRequest
                 {
                     Query = query,
@@ -63,8 +62,7 @@ public static class SearchCommand
                     ModelVersion = result.GetValue(service.ModelVersion) ?? "",
                     Mode = SearchModes.Parse(result.GetRequiredValue(mode)),
                 },
-                deadline: service.Deadline(result),
-                cancellationToken: cancellation);
+                cancellation);
 
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json))

@@ -65,9 +65,8 @@ public static class SimilarCommand
                 subject = request.ScoreId;
             }
 
-            var (channel, client) = service.Connect(result);
-            using var _ = channel;
-            var response = await client.SimilarAsync(request, deadline: service.Deadline(result), cancellationToken: cancellation);
+            using var platform = service.Connect(result);
+            var response = await platform.Search.SimilarAsync(request, cancellation);
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json))
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Clamp.Client;
 using Clamp.Cli.Commands.Connection;
 
 namespace Clamp.Cli.Commands.Platform;
@@ -17,8 +18,8 @@ public static class StatusCommand
         platform.AddIngestTo(command);
         command.SetAction((result, cancellation) => CommandFailures.Run(result.InvocationConfiguration.Error, async () =>
         {
-            var ingest = IngestClient.Create(platform.Settings(result));
-            var score = await ingest.ScoreAsync(result.GetValue(id), cancellation);
+            using var connection = PlatformConnection.Open(platform.Settings(result), PlatformConnection.IngestTimeout);
+            var score = await connection.Ingest.GetScoreAsync(result.GetValue(id), cancellation);
             var output = result.InvocationConfiguration.Output;
             if (result.GetValue(json))
                 JsonOutput.Write(output, score);

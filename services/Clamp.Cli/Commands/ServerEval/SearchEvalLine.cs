@@ -26,10 +26,10 @@ public sealed record SearchEvalLine(string Id, string Text, string FileName, byt
     }
 
     /// <summary>The upload metadata fields the line gives (title, composer).</summary>
-    public IEnumerable<(string Name, string Value)> Metadata()
+    public IEnumerable<KeyValuePair<string, string>> Metadata()
     {
-        if (Title is { } title) yield return ("title", title);
-        if (Composer is { } composer) yield return ("composer", composer);
+        if (Title is { } title) yield return new("title", title);
+        if (Composer is { } composer) yield return new("composer", composer);
     }
 
     /// <summary>The score as <see cref="EvalScore"/> finds it (inline music, or a file the line names), as a named file.</summary>

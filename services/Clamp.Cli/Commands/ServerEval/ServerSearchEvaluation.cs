@@ -1,4 +1,4 @@
-using Clamp.Cli.Commands.Connection;
+using Clamp.Client;
 using Clamp.Contracts.Grpc;
 using Clamp.Evaluation;
 
@@ -11,7 +11,7 @@ namespace Clamp.Cli.Commands.ServerEval;
 /// in the chosen mode, and the line's own score is ranked among the file's scores only (other scores on the platform
 /// are skipped, so the pool is the file's, as in the offline benchmark). A score below rank 100 is a miss (MRR@100).
 /// </summary>
-public sealed class ServerSearchEvaluation(IngestClient ingest, ScoreSearch.ScoreSearchClient search, TextWriter progress)
+public sealed class ServerSearchEvaluation(ClampIngestClient ingest, ClampSearchClient search, TextWriter progress)
 {
     public const int Depth = 100;
     private const int Concurrency = 4;
@@ -44,7 +44,7 @@ public sealed class ServerSearchEvaluation(IngestClient ingest, ScoreSearch.Scor
         do
         {
             var request = new SearchRequest { Query = query, K = Depth, Mode = mode, ModelVersion = modelVersion, PageToken = token };
-            var response = await search.SearchAsync(request, cancellationToken: cancellationToken);
+            var response = await search.SearchAsync(request, cancellationToken);
             foreach (var hit in response.Hits.Where(h => pool.Contains(h.ScoreId)))
             {
                 if (++rank > Depth) return null;
@@ -80,7 +80,7 @@ public sealed class ServerSearchEvaluation(IngestClient ingest, ScoreSearch.Scor
         {
             foreach (var id in pending.ToList())
             {
-                var status = await ingest.StatusAsync(id, cancellationToken);
+                var status = await ingest.GetStatusAsync(id, cancellationToken);
                 if (status.IsFinal) pending.Remove(id);
                 if (status.Status == ScoreStatus.Failed) failed.Add(id);
             }

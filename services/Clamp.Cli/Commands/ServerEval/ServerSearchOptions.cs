@@ -48,9 +48,8 @@ public static class ServerSearchOptions
             {
                 var lines = SearchEvalLine.Read(result.GetRequiredValue(data));
                 var settings = platform.Settings(result);
-                var (channel, client) = service.Connect(result);
-                using var _ = channel;
-                var evaluation = new ServerSearchEvaluation(IngestClient.Create(settings), client, Console.Error);
+                using var connection = service.Connect(result);
+                var evaluation = new ServerSearchEvaluation(connection.Ingest, connection.Search, Console.Error);
                 var run = await evaluation.RunAsync(lines, SearchModes.Parse(result.GetRequiredValue(mode)),
                     result.GetValue(service.ModelVersion) ?? "", TimeSpan.FromSeconds(result.GetValue(indexTimeout)), cancellation);
                 if (result.GetValue(ranksFile) is { } path)

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Clamp.Cli.Commands.Connection;
+using Clamp.Client;
 
 namespace Clamp.Cli.Commands.Upload;
 
@@ -7,7 +7,7 @@ namespace Clamp.Cli.Commands.Upload;
 /// Polls the ingest status of uploaded scores (every second) until each is indexed or failed, or the time is up: a
 /// score still pending then is failed with "not indexed within …". Prints a line of progress on stderr each round.
 /// </summary>
-public sealed class IndexingWaiter(IngestClient ingest, TextWriter progress)
+public sealed class IndexingWaiter(ClampIngestClient ingest, TextWriter progress)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
@@ -18,7 +18,7 @@ public sealed class IndexingWaiter(IngestClient ingest, TextWriter progress)
         while (true)
         {
             foreach (var id in statuses.Where(s => !s.Value.IsFinal).Select(s => s.Key).ToList())
-                statuses[id] = await ingest.StatusAsync(id, cancellationToken);
+                statuses[id] = await ingest.GetStatusAsync(id, cancellationToken);
 
             var pending = statuses.Values.Count(s => !s.IsFinal);
             progress.WriteLine($"waiting: {statuses.Values.Count(s => s.Status == ScoreStatus.Indexed)} indexed, " +

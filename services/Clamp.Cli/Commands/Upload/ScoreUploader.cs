@@ -1,4 +1,5 @@
 using Clamp.Cli.Commands.Connection;
+using Clamp.Client;
 
 namespace Clamp.Cli.Commands.Upload;
 
@@ -7,7 +8,7 @@ namespace Clamp.Cli.Commands.Upload;
 /// batch route, so each of its tunes becomes a score; any other file is one score. A file the API refuses, or that
 /// cannot be read, is a failed outcome with the reason; an unreachable server or refused key stops the upload.
 /// </summary>
-public sealed class ScoreUploader(IngestClient ingest, TextWriter progress)
+public sealed class ScoreUploader(ClampIngestClient ingest, TextWriter progress)
 {
     public async Task<IReadOnlyList<UploadOutcome>> UploadAsync(IReadOnlyList<string> files, string root, CancellationToken cancellationToken)
     {
@@ -37,7 +38,7 @@ public sealed class ScoreUploader(IngestClient ingest, TextWriter progress)
                 item.Id is null ? UploadOutcome.Refused : UploadOutcome.Uploaded,
                 item.Error is { } error ? $"{error.Code}: {error.Message}" : null)).ToList();
         }
-        catch (IngestRefusal e)
+        catch (ClampException e) when (e.Failure == ClampFailure.Refused)
         {
             return [new UploadOutcome(name, null, UploadOutcome.Refused, e.Reason)];
         }

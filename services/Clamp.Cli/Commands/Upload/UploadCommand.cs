@@ -29,7 +29,8 @@ public static class UploadCommand
         {
             var root = result.GetRequiredValue(path);
             var files = ScoreFileFinder.Find(root);
-            var ingest = IngestClient.Create(platform.Settings(result));
+            using var connection = PlatformConnection.Open(platform.Settings(result), PlatformConnection.IngestTimeout);
+            var ingest = connection.Ingest;
             var progress = result.InvocationConfiguration.Error;
             var outcomes = await new ScoreUploader(ingest, progress).UploadAsync(files, root, cancellation);
             var wait = !result.GetValue(noWait);

@@ -13,7 +13,7 @@ public sealed record UploadOutcome(string File, Guid? Id, string Status, string?
     /// <summary>Not stored: the ingest API refused it or the file could not be read.</summary>
     public const string Refused = "refused";
 
-    public bool IsIndexed => Status == Connection.ScoreStatus.Indexed;
+    public bool IsIndexed => Status == Clamp.Client.ScoreStatus.Indexed;
 
     public bool IsFailed => Reason is not null;
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Clamp.Cli.Commands.Connection;
+namespace Clamp.Client;
 
 /// <summary>The reason in an error answer: an RFC 7807 problem document's <c>code</c> and <c>detail</c> (or title), else the body.</summary>
-public static class ProblemReason
+internal static class ProblemReason
 {
     public static string Of(string body)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Clamp.Cli.Commands.Connection;
+namespace Clamp.Client;
 
 /// <summary>A score's status from the ingest API (received, patched, indexed or failed) and, when failed, why.</summary>
 public sealed record ScoreStatus(string Status, string? FailureReason)
