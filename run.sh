@@ -25,6 +25,7 @@ env_file=$("$root/deploy/local/up.sh")
 . "$env_file"
 
 log "building (Release)"
+ensure_npm
 dotnet build Clamp.Platform.sln -c Release -nologo -clp:ErrorsOnly >&2
 tools=$("$root/deploy/local/cli.sh")
 

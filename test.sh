@@ -24,6 +24,7 @@ rm -rf "$results" && mkdir -p "$results"
 "$root/deploy/local/browser.sh"
 
 echo "== build"
+. "$root/deploy/local/common.sh" && ensure_npm
 dotnet build Clamp.Platform.sln -c Release -nologo -clp:ErrorsOnly
 
 # Tests that restart the shared PostgreSQL or RabbitMQ (trait Category=Disruptive) run after all others,

@@ -45,6 +45,12 @@ apt_install() {
     || { tail -n 20 "$CLAMP_STATE_DIR/apt.log" >&2; die "apt-get install $* failed (log: $CLAMP_STATE_DIR/apt.log)"; }
 }
 
+# Node.js and npm: the build of Clamp.Web installs the page's browser libraries with npm, and the deployment checks
+# fetch helm and their validator with it. Installed from the distribution's packages when missing.
+ensure_npm() {
+  command -v npm >/dev/null || apt_install nodejs npm
+}
+
 # Waits until "$@" succeeds, at most $1 seconds.
 wait_for() {
   local seconds=$1; shift
