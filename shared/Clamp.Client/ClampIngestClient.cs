@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,7 @@ public sealed class ClampIngestClient(HttpClient http, IOptions<ClampClientOptio
     public async Task<Guid> UploadAsync(string fileName, byte[] content, IEnumerable<KeyValuePair<string, string>>? metadata = null, CancellationToken cancellationToken = default)
     {
         var fields = metadata?.ToList() ?? [];
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "/v1/scores") { Content = Form(fileName, content, fields) }, cancellationToken);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "/v1/scores") { Content = ScoreUploadForm.Create(fileName, content, fields) }, cancellationToken);
         var body = await response.Content.ReadFromJsonAsync<Upload>(Json, cancellationToken);
         return body?.Id ?? throw new InvalidDataException($"The ingest API answered the upload of {fileName} without an id.");
     }
@@ -37,7 +36,7 @@ public sealed class ClampIngestClient(HttpClient http, IOptions<ClampClientOptio
     /// <summary>Uploads a multi-tune ABC file (or a zip): one item per tune, each stored (an id) or refused (an error).</summary>
     public async Task<IReadOnlyList<BatchItem>> UploadBatchAsync(string fileName, byte[] content, CancellationToken cancellationToken = default)
     {
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "/v1/scores:batch") { Content = Form(fileName, content, []) }, cancellationToken);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "/v1/scores:batch") { Content = ScoreUploadForm.Create(fileName, content, []) }, cancellationToken);
         var body = await response.Content.ReadFromJsonAsync<Batch>(Json, cancellationToken);
         return body?.Items ?? throw new InvalidDataException($"The ingest API answered the upload of {fileName} without items.");
     }
@@ -63,17 +62,6 @@ public sealed class ClampIngestClient(HttpClient http, IOptions<ClampClientOptio
             if (status.IsFinal || DateTime.UtcNow >= until) return status;
             await Task.Delay(interval ?? TimeSpan.FromSeconds(1), cancellationToken);
         }
-    }
-
-    private static MultipartFormDataContent Form(string fileName, byte[] content, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        foreach (var (name, value) in fields)
-            form.Add(new StringContent(value), name);
-        return form;
     }
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)

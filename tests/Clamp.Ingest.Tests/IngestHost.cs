@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Clamp.Client;
 using Clamp.Contracts.Messages;
 using Clamp.Ingest;
 using Clamp.Ingest.Api;
@@ -99,16 +99,8 @@ public class IngestHost : IAsyncLifetime
         return client;
     }
 
-    public static MultipartFormDataContent Form(string fileName, byte[] content, params (string Name, string Value)[] fields)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        foreach (var (name, value) in fields)
-            form.Add(new StringContent(value), name);
-        return form;
-    }
+    public static MultipartFormDataContent Form(string fileName, byte[] content, params (string Name, string Value)[] fields) =>
+        ScoreUploadForm.Create(fileName, content, fields.Select(field => KeyValuePair.Create(field.Name, field.Value)));
 
     public async Task<(HttpResponseMessage Response, UploadResponse Body)> UploadAsync(string fileName, byte[] content, params (string, string)[] fields)
     {
